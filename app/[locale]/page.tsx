@@ -1,0 +1,71 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { rolesOf } from '@/lib/auth/permissions';
+import { getViewer } from '@/lib/auth/session';
+import { Link } from '@/lib/i18n/navigation';
+import { listActiveNetworks } from '@/lib/networks/queries';
+import type { Locale } from '@/lib/people/enums';
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export default async function HomePage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const [t, tRoles, tKinds, viewer, networks] = await Promise.all([
+    getTranslations('home'),
+    getTranslations('roles'),
+    getTranslations('networkKinds'),
+    getViewer(),
+    listActiveNetworks(locale),
+  ]);
+  const pillars = [
+    ['organiseTitle', 'organiseBody'],
+    ['nominateTitle', 'nominateBody'],
+    ['attendTitle', 'attendBody'],
+  ] as const;
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="fr-text--lead">{t('lead')}</p>
+      {viewer ? (
+        <div className="fr-callout fr-mb-4w">
+          <p className="fr-callout__text">{t('signedInAs', { email: viewer.email })}</p>
+          <p>
+            {t('yourRoles', {
+              roles: rolesOf(viewer)
+                .map((r) => tRoles(r))
+                .join(', '),
+            })}
+          </p>
+        </div>
+      ) : (
+        <p>
+          <Link className="fr-btn" href="/sign-in">
+            {t('signInCta')}
+          </Link>
+        </p>
+      )}
+      <div className="fr-grid-row fr-grid-row--gutters fr-my-4w">
+        {pillars.map(([title, body]) => (
+          <div className="fr-col-12 fr-col-md-4" key={title}>
+            <div className="fr-tile fr-tile--no-icon">
+              <div className="fr-tile__body">
+                <div className="fr-tile__content">
+                  <h2 className="fr-tile__title">{t(title)}</h2>
+                  <p className="fr-tile__desc">{t(body)}</p>
+                </div>
+              </div>
+            </div>
+          </div>
+        ))}
+      </div>
+      <h2>{t('networksTitle')}</h2>
+      <ul>
+        {networks.map((n) => (
+          <li key={n.slug}>
+            <abbr title={n.name}>{n.acronym}</abbr> — {n.name} ({tKinds(n.kind)})
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+export * from './audit';
+export * from './jobs';
+export * from './networks';
+export * from './people';

@@ -1,0 +1,110 @@
+import { eq, sql } from 'drizzle-orm';
+import { closeDb, ensureMigrated, getDb, getEngine } from './client';
+import { networks, organisations, roleGrants, users, workingGroups } from './schema';
+import { DEMO_ACCOUNTS, NETWORKS, ORGANISATIONS, WORKING_GROUPS } from './seed-data';
+
+/** Idempotent: every row is keyed by a slug or an e-mail and upserted. */
+export async function seed(): Promise<void> {
+  await ensureMigrated();
+  const db = getDb();
+  await db.transaction(async (tx) => {
+    const networkIds = new Map<string, string>();
+    for (const n of NETWORKS) {
+      const [row] = await tx
+        .insert(networks)
+        .values(n)
+        .onConflictDoUpdate({
+          target: networks.slug,
+          set: {
+            acronym: n.acronym,
+            nameFr: n.nameFr,
+            nameEn: n.nameEn,
+            kind: n.kind,
+            activeFrom: n.activeFrom,
+            activeTo: n.activeTo,
+          },
+        })
+        .returning({ id: networks.id });
+      if (row) networkIds.set(n.slug, row.id);
+    }
+    const groupIds = new Map<string, string>();
+    for (const g of WORKING_GROUPS) {
+      const networkId = networkIds.get(g.network);
+      if (!networkId) throw new Error(`Unknown network ${g.network}`);
+      const values = {
+        slug: g.slug,
+        networkId,
+        nameFr: g.nameFr,
+        nameEn: g.nameEn,
+        validFrom: g.validFrom,
+        validTo: g.validTo,
+      };
+      const [row] = await tx
+        .insert(workingGroups)
+        .values(values)
+        .onConflictDoUpdate({ target: workingGroups.slug, set: values })
+        .returning({ id: workingGroups.id });
+      if (row) groupIds.set(g.slug, row.id);
+    }
+    for (const g of WORKING_GROUPS) {
+      if (!g.successor) continue;
+      await tx
+        .update(workingGroups)
+        .set({ successorId: groupIds.get(g.successor) ?? null })
+        .where(eq(workingGroups.slug, g.slug));
+    }
+    const orgIds = new Map<string, string>();
+    for (const o of ORGANISATIONS) {
+      const values = {
+        slug: o.slug,
+        acronym: o.acronym,
+        nameFr: o.nameFr,
+        nameEn: o.nameEn,
+        kind: o.kind,
+        country: o.country,
+        parentId: o.parent ? (orgIds.get(o.parent) ?? null) : null,
+      };
+      const [row] = await tx
+        .insert(organisations)
+        .values(values)
+        .onConflictDoUpdate({ target: organisations.slug, set: values })
+        .returning({ id: organisations.id });
+      if (row) orgIds.set(o.slug, row.id);
+    }
+    for (const account of DEMO_ACCOUNTS) {
+      const email = account.email.toLowerCase();
+      let [user] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email}`);
+      if (!user) {
+        [user] = await tx
+          .insert(users)
+          .values({ email, name: account.name })
+          .returning({ id: users.id });
+      }
+      if (!user || account.role === 'participant') continue;
+      const organisationId = account.organisation
+        ? (orgIds.get(account.organisation) ?? null)
+        : null;
+      await tx
+        .insert(roleGrants)
+        .values({ userId: user.id, role: account.role, organisationId })
+        .onConflictDoNothing();
+    }
+  });
+}
+
+// Run as a script (npm run db:seed), not when imported by tests.
+if (process.argv[1]?.endsWith('seed.ts')) {
+  seed()
+    .then(async () => {
+      console.log(`Demo data seeded (${getEngine()}).`);
+      await closeDb();
+    })
+    .catch(async (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      await closeDb().catch(() => {});
+      process.exit(1);
+    });
+}

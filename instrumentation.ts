@@ -1,0 +1,10 @@
+// Runs once when a server process starts: migrate, then start the background worker.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { ensureMigrated } = await import('@/db/client');
+  const { registerJobHandlers } = await import('@/lib/jobs/handlers');
+  const { startWorker } = await import('@/lib/jobs/worker');
+  await ensureMigrated();
+  registerJobHandlers();
+  if (process.env.JOBS_WORKER !== 'off') startWorker();
+}

@@ -1,0 +1,84 @@
+import { unstable_rethrow } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import type { z } from 'zod';
+import { ActionError, ForbiddenError } from './errors';
+import { allows, type Permission, type Viewer } from './permissions';
+import { getViewer } from './session';
+
+export type FieldErrors = Record<string, string[]>;
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; message: string; fieldErrors?: FieldErrors };
+
+type Access = { permission: Permission } | { anonymous: true };
+
+type Options<S extends z.ZodType> = Access & { schema: S };
+
+type Handler<S extends z.ZodType, T> = (
+  input: z.output<S>,
+  context: { viewer: Viewer | null },
+) => Promise<T>;
+
+function formDataToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of input.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    if (key in out) {
+      const existing = out[key];
+      out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * Every server action goes through here: session → permission → zod parse → handler,
+ * and always answers with one ActionResult whose messages are translated. Expected
+ * failures are ActionErrors; anything else is logged and answered generically, so an
+ * action never shows a 500. Handlers still check ownership next to the data.
+ */
+export function defineAction<S extends z.ZodType, T>(options: Options<S>, handler: Handler<S, T>) {
+  return async (
+    _previous: ActionResult<T> | null,
+    input: FormData | Record<string, unknown>,
+  ): Promise<ActionResult<T>> => {
+    const t = await getTranslations();
+    const translate = (key: string) => {
+      const full = key.includes('.') ? key : `validation.${key}`;
+      return t.has(full) ? t(full) : t('actions.invalid');
+    };
+    try {
+      const viewer = await getViewer();
+      if ('permission' in options) {
+        if (!viewer) return { ok: false, message: t('actions.unauthenticated') };
+        if (!allows(viewer, options.permission)) throw new ForbiddenError();
+      }
+      const parsed = options.schema.safeParse(formDataToObject(input));
+      if (!parsed.success) {
+        const fieldErrors: FieldErrors = {};
+        for (const issue of parsed.error.issues) {
+          const field = issue.path.join('.') || '_';
+          fieldErrors[field] = [...(fieldErrors[field] ?? []), translate(issue.message)];
+        }
+        return { ok: false, message: t('actions.invalid'), fieldErrors };
+      }
+      const data = await handler(parsed.data, { viewer });
+      return { ok: true, data };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof ActionError) {
+        const fieldErrors = error.fieldErrors
+          ? Object.fromEntries(
+              Object.entries(error.fieldErrors).map(([k, v]) => [k, v.map(translate)]),
+            )
+          : undefined;
+        return { ok: false, message: translate(error.messageKey), fieldErrors };
+      }
+      console.error('[action] unexpected error:', error);
+      return { ok: false, message: t('actions.unexpected') };
+    }
+  };
+}

@@ -1,0 +1,64 @@
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import type { EmailConfig } from 'next-auth/providers';
+import { getDb } from '@/db/client';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { sendMailNow } from '@/lib/mail/outbox';
+import { magicLinkMail } from '@/lib/mail/templates';
+import { localeFromCallback } from './locale';
+import { oidcSettings, proConnectProvider } from './proconnect';
+import { authSecret } from './secret';
+
+export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
+
+const emailProvider: EmailConfig = {
+  id: 'email',
+  type: 'email',
+  name: 'E-mail',
+  maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+  async sendVerificationRequest({ identifier, url }) {
+    // Through the outbox: a link asked for while SMTP is down is sent when it is back.
+    await sendMailNow(magicLinkMail(identifier, url, localeFromCallback(url)));
+  },
+};
+
+function config(): NextAuthConfig {
+  const oidc = oidcSettings();
+  return {
+    adapter: DrizzleAdapter(getDb(), {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    // Sessions live in the database: they survive a restart and can be revoked.
+    session: { strategy: 'database', maxAge: 30 * 24 * 3600, updateAge: 24 * 3600 },
+    secret: authSecret(),
+    trustHost: true,
+    providers: oidc ? [emailProvider, proConnectProvider(oidc)] : [emailProvider],
+    pages: {
+      signIn: '/sign-in',
+      verifyRequest: '/sign-in/check-email',
+      error: '/sign-in/error',
+      signOut: '/sign-out',
+    },
+    callbacks: {
+      session({ session, user }) {
+        session.user.id = user.id;
+        return session;
+      },
+      // Only our own origin: a forged callbackUrl falls back to the home page.
+      redirect({ url, baseUrl }) {
+        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
+        try {
+          if (new URL(url).origin === baseUrl) return url;
+        } catch {
+          // Not a URL: fall through to the home page.
+        }
+        return baseUrl;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

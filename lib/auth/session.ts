@@ -1,0 +1,38 @@
+import { forbidden } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
+import { cache } from 'react';
+import { redirect } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/people/enums';
+import { loadViewer } from '@/lib/people/queries';
+import { auth } from './config';
+import { allows, type Permission, type Resource, type Viewer } from './permissions';
+
+/** The signed-in person with their role grants, read once per request. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return loadViewer(id);
+});
+
+/** For pages: sends anonymous visitors to sign-in, then back here. */
+export async function requireUser(returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (viewer) return viewer;
+  const locale = (await getLocale()) as Locale;
+  return redirect({
+    href: { pathname: '/sign-in', query: { callbackUrl: returnTo } },
+    locale,
+  });
+}
+
+/** For pages: a signed-in viewer without the permission gets the 403 page. */
+export async function requirePermission(
+  permission: Permission,
+  returnTo: string,
+  resource?: Resource,
+): Promise<Viewer> {
+  const viewer = await requireUser(returnTo);
+  if (!allows(viewer, permission, resource)) forbidden();
+  return viewer;
+}

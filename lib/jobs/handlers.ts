@@ -1,0 +1,7 @@
+import { deliverMail, MAIL_QUEUE } from '@/lib/mail/outbox';
+import { registerHandler } from './worker';
+
+/** Registers every background job handler of the app. */
+export function registerJobHandlers(): void {
+  registerHandler(MAIL_QUEUE, deliverMail);
+}

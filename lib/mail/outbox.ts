@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { Executor } from '@/db/client';
+import { getDb } from '@/db/client';
+import { caughtMail } from '@/db/schema';
+import { enqueue } from '@/lib/jobs/queue';
+import { kickWorker } from '@/lib/jobs/worker';
+import { catcherEnabled } from './mailbox';
+import { mailFrom, type OutgoingMail, smtpConfigured, smtpTransport } from './transport';
+
+export const MAIL_QUEUE = 'mail.send';
+
+const outgoingMail = z.object({
+  to: z.email(),
+  subject: z.string().min(1).max(300),
+  text: z.string().min(1),
+  html: z.string().optional(),
+  locale: z.string().optional(),
+});
+
+/**
+ * Every e-mail goes through the outbox: it is written in the caller's transaction and
+ * sent by the background worker, retried with backoff while SMTP is down.
+ */
+export async function queueMail(db: Executor, mail: OutgoingMail): Promise<string> {
+  const parsed = outgoingMail.parse(mail);
+  const id = await enqueue(db, MAIL_QUEUE, parsed);
+  return id;
+}
+
+/** Queues outside any transaction and asks the worker to send right away. */
+export async function sendMailNow(mail: OutgoingMail): Promise<string> {
+  const id = await queueMail(getDb(), mail);
+  kickWorker();
+  return id;
+}
+
+/** The job handler: delivers over SMTP, or keeps the message in the catcher. */
+export async function deliverMail(payload: unknown, context: { jobId: string }): Promise<void> {
+  const mail = outgoingMail.parse(payload);
+  if (smtpConfigured()) {
+    await smtpTransport().sendMail({
+      from: mailFrom(),
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: { 'X-Passerelle-Job': context.jobId },
+    });
+    return;
+  }
+  if (!catcherEnabled()) {
+    // Production without SMTP: keep the job queued and retrying until SMTP is configured.
+    throw new Error('No SMTP server configured (SMTP_URL) and the mail catcher is off');
+  }
+  await getDb().insert(caughtMail).values({
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    jobId: context.jobId,
+  });
+}

@@ -1,0 +1,90 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { organisations, roleGrants, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/mutations';
+import { assertCan } from '@/lib/auth/assert';
+import { ActionError, NotFoundError } from '@/lib/auth/errors';
+import type { Viewer } from '@/lib/auth/permissions';
+import type { GrantRoleInput } from './validation';
+
+export async function grantRole(viewer: Viewer | null, input: GrantRoleInput): Promise<string> {
+  assertCan(viewer, 'roles.grant');
+  return getDb().transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+    if (!user) throw new NotFoundError();
+    const organisationId = input.role === 'nominator' ? input.organisationId : null;
+    if (organisationId) {
+      const [org] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, organisationId));
+      if (!org) throw new ActionError('actions.invalid', { organisationId: ['invalidChoice'] });
+    }
+    const [row] = await tx
+      .insert(roleGrants)
+      .values({ userId: user.id, role: input.role, organisationId, grantedBy: viewer.id })
+      .onConflictDoNothing()
+      .returning({ id: roleGrants.id });
+    if (!row) throw new ActionError('admin.alreadyGranted');
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'role.grant',
+      subjectType: 'user',
+      subjectId: user.id,
+      data: { grantId: row.id, role: input.role, organisationId },
+    });
+    return row.id;
+  });
+}
+
+export async function revokeRole(viewer: Viewer | null, grantId: string): Promise<void> {
+  assertCan(viewer, 'roles.revoke');
+  await getDb().transaction(async (tx) => {
+    const [grant] = await tx
+      .select({
+        id: roleGrants.id,
+        userId: roleGrants.userId,
+        role: roleGrants.role,
+        organisationId: roleGrants.organisationId,
+        eventId: roleGrants.eventId,
+      })
+      .from(roleGrants)
+      .where(eq(roleGrants.id, grantId))
+      .for('update');
+    if (!grant) throw new NotFoundError();
+    // An admin removing their own admin role could leave the platform without one.
+    if (grant.role === 'admin' && grant.userId === viewer.id) {
+      throw new ActionError('admin.cannotRevokeSelfAdmin');
+    }
+    await tx.delete(roleGrants).where(and(eq(roleGrants.id, grantId)));
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'role.revoke',
+      subjectType: 'user',
+      subjectId: grant.userId,
+      data: {
+        grantId,
+        role: grant.role,
+        organisationId: grant.organisationId,
+        eventId: grant.eventId,
+      },
+    });
+  });
+}
+
+/** Ensures a user row for this e-mail exists (seed and invitations). */
+export async function upsertUserByEmail(email: string, name: string | null): Promise<string> {
+  const db = getDb();
+  const normalised = email.trim().toLowerCase();
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${normalised}`);
+  if (existing) return existing.id;
+  const [row] = await db
+    .insert(users)
+    .values({ email: normalised, name })
+    .returning({ id: users.id });
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
