@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const alias = { '@': path.dirname(fileURLToPath(import.meta.url)) };
+const postgres = Boolean(process.env.TEST_DATABASE_URL);
+
+// The integration files run once per engine: on embedded PGlite always, and on the
+// PostgreSQL server named by TEST_DATABASE_URL when it is set.
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration-pglite',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          env: { TEST_ENGINE: 'pglite' },
+          setupFiles: ['tests/helpers/integration-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...(postgres
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: 'integration-postgres',
+                include: ['tests/integration/**/*.test.ts'],
+                environment: 'node',
+                env: { TEST_ENGINE: 'postgres' },
+                setupFiles: ['tests/helpers/integration-setup.ts'],
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
