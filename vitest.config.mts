@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // next-auth imports 'next/server' without an extension; bundling it lets Vite resolve it.
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
       {

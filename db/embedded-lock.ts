@@ -26,6 +26,15 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function readOwner(lockPath: string): number | null {
+  try {
+    const pid = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Takes the lock file beside the data folder for this process, or throws
  * EmbeddedDatabaseBusyError. A lock left by a process that died is taken over.
@@ -34,27 +43,32 @@ function isAlive(pid: number): boolean {
 export function acquireEmbeddedLock(dataDir: string): () => void {
   const lockPath = `${path.resolve(dataDir)}.lock`;
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      const release = () => {
-        try {
-          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
-        } catch {
-          // Already gone: nothing to release.
+  // The lock appears with its content in one step (link of a complete file), so a
+  // second opener never reads an empty lock and mistakes it for a stale one.
+  const draft = `${lockPath}.${process.pid}`;
+  fs.writeFileSync(draft, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.linkSync(draft, lockPath);
+        const release = () => {
+          process.removeListener('exit', release);
+          if (readOwner(lockPath) === process.pid) fs.rmSync(lockPath, { force: true });
+        };
+        process.once('exit', release);
+        return release;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const owner = readOwner(lockPath);
+        if (owner !== null && owner !== process.pid && isAlive(owner)) {
+          throw new EmbeddedDatabaseBusyError(dataDir, owner);
         }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
-        throw new EmbeddedDatabaseBusyError(dataDir, owner);
+        // Stale: its process is gone (or it is ours from an earlier open).
+        fs.rmSync(lockPath, { force: true });
       }
-      // Stale lock (its process is gone, or it is our own from a previous open).
-      fs.rmSync(lockPath, { force: true });
     }
+    throw new Error(`Could not take the lock on ${lockPath}`);
+  } finally {
+    fs.rmSync(draft, { force: true });
   }
-  throw new Error(`Could not take the lock on ${lockPath}`);
 }

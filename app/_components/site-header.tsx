@@ -82,11 +82,11 @@ export async function SiteHeader({ locale, viewer }: Props) {
           </div>
         </div>
       </div>
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: DSFR markup; its script gives the modal role="dialog" when it opens */}
       <div
         className="fr-header__menu fr-modal"
         id="header-menu-modal"
-        role="dialog"
-        aria-label={t('mainMenu')}
+        aria-labelledby="header-menu-button"
       >
         <div className="fr-container">
           <button

@@ -8,7 +8,13 @@ import { getViewer } from './session';
 export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+  | {
+      ok: false;
+      message: string;
+      fieldErrors?: FieldErrors;
+      /** The text fields as submitted, so that a form shown again keeps what was typed. */
+      values?: Record<string, string>;
+    };
 
 type Access = { permission: Permission } | { anonymous: true };
 
@@ -50,20 +56,26 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
       const full = key.includes('.') ? key : `validation.${key}`;
       return t.has(full) ? t(full) : t('actions.invalid');
     };
+    const raw = formDataToObject(input);
+    const values = Object.fromEntries(
+      Object.entries(raw).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    );
     try {
       const viewer = await getViewer();
       if ('permission' in options) {
         if (!viewer) return { ok: false, message: t('actions.unauthenticated') };
         if (!allows(viewer, options.permission)) throw new ForbiddenError();
       }
-      const parsed = options.schema.safeParse(formDataToObject(input));
+      const parsed = options.schema.safeParse(raw);
       if (!parsed.success) {
         const fieldErrors: FieldErrors = {};
         for (const issue of parsed.error.issues) {
           const field = issue.path.join('.') || '_';
           fieldErrors[field] = [...(fieldErrors[field] ?? []), translate(issue.message)];
         }
-        return { ok: false, message: t('actions.invalid'), fieldErrors };
+        return { ok: false, message: t('actions.invalid'), fieldErrors, values };
       }
       const data = await handler(parsed.data, { viewer });
       return { ok: true, data };
@@ -75,10 +87,10 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
               Object.entries(error.fieldErrors).map(([k, v]) => [k, v.map(translate)]),
             )
           : undefined;
-        return { ok: false, message: translate(error.messageKey), fieldErrors };
+        return { ok: false, message: translate(error.messageKey), fieldErrors, values };
       }
       console.error('[action] unexpected error:', error);
-      return { ok: false, message: t('actions.unexpected') };
+      return { ok: false, message: t('actions.unexpected'), values };
     }
   };
 }

@@ -3,6 +3,7 @@
 import { AuthError } from 'next-auth';
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
+import { redirect } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/people/enums';
 import { emailSchema } from '@/lib/people/validation';
 import { defineAction } from './action';
@@ -21,15 +22,18 @@ export const signInWithEmailAction = defineAction(
   async (input) => {
     const locale = (await getLocale()) as Locale;
     try {
+      // No redirect from Auth.js itself: its verify-request URL is an API route, which
+      // a server action cannot navigate to; the localized page is ours.
       await signIn('email', {
         email: input.email,
         redirectTo: safeCallbackPath(input.callbackUrl, locale),
+        redirect: false,
       });
     } catch (error) {
       if (error instanceof AuthError) throw new ActionError('signIn.errors.unexpected');
       throw error;
     }
-    return null;
+    return redirect({ href: '/sign-in/check-email', locale });
   },
 );
 

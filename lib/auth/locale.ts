@@ -1,10 +1,14 @@
 import type { Locale } from '@/lib/people/enums';
 
+// Relative paths are resolved against this placeholder origin, so that they are judged
+// the way a browser reads them (backslashes, tabs, dot segments, %2e all resolved).
+const SAME_SITE = 'http://passerelle.invalid';
+
 /** The language of a sign-in link, read from the page the person is sent back to. */
 export function localeFromCallback(url: string): Locale {
   try {
     const callback = new URL(url).searchParams.get('callbackUrl') ?? '';
-    const path = callback.startsWith('/') ? callback : new URL(callback).pathname;
+    const path = new URL(callback, SAME_SITE).pathname;
     return path === '/en' || path.startsWith('/en/') ? 'en' : 'fr';
   } catch {
     return 'fr';
@@ -13,9 +17,15 @@ export function localeFromCallback(url: string): Locale {
 
 /** A same-site path for after sign-in; anything else (another host, a scheme) goes home. */
 export function safeCallbackPath(value: unknown, locale: Locale): string {
-  if (typeof value !== 'string') return `/${locale}`;
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
-    return `/${locale}`;
-  if (value.startsWith('/api/')) return `/${locale}`;
-  return value;
+  const home = `/${locale}`;
+  if (typeof value !== 'string' || !value.startsWith('/')) return home;
+  let url: URL;
+  try {
+    url = new URL(value, SAME_SITE);
+  } catch {
+    return home;
+  }
+  if (url.origin !== SAME_SITE) return home;
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return home;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -31,7 +31,8 @@ export type Viewer = {
 /** What a permission is checked against; absent keys mean "not scoped". */
 export type Resource = { organisationId?: string | null; eventId?: string | null };
 
-function grantCovers(grant: Grant, resource: Resource | undefined): boolean {
+/** Whether a grant's scope (its organisation, its event) reaches the resource. */
+export function grantCovers(grant: Grant, resource: Resource | undefined): boolean {
   if (grant.organisationId && resource?.organisationId !== grant.organisationId) return false;
   if (grant.eventId && resource?.eventId !== grant.eventId) return false;
   return true;

@@ -101,6 +101,25 @@ type ProConnectProfile = {
   family_name?: string;
 };
 
+// One verifying fetch per provider settings, kept across requests, so the discovery
+// document and the keys are fetched once and not on every sign-in.
+const FETCHES = Symbol.for('passerelle.oidc.fetches');
+type Global = typeof globalThis & {
+  [FETCHES]?: Map<string, ReturnType<typeof createVerifyingFetch>>;
+};
+
+function verifyingFetchFor(settings: OidcSettings) {
+  const g = globalThis as Global;
+  g[FETCHES] ??= new Map();
+  const key = `${settings.issuer}|${settings.clientId}`;
+  let f = g[FETCHES].get(key);
+  if (!f) {
+    f = createVerifyingFetch(settings);
+    g[FETCHES].set(key, f);
+  }
+  return f;
+}
+
 export function proConnectProvider(settings: OidcSettings): OIDCConfig<ProConnectProfile> {
   return {
     id: settings.id,
@@ -123,6 +142,6 @@ export function proConnectProvider(settings: OidcSettings): OIDCConfig<ProConnec
         .join(' ');
       return { id: profile.sub, email: profile.email.toLowerCase(), name: name || null };
     },
-    [customFetch]: createVerifyingFetch(settings),
+    [customFetch]: verifyingFetchFor(settings),
   };
 }

@@ -56,8 +56,10 @@ export async function claimJobs(
     .where(
       and(
         inArray(jobs.queue, queues),
-        sql`(${jobs.status} = 'queued' and ${jobs.runAt} <= now())
-          or (${jobs.status} = 'running' and ${jobs.lockedUntil} < now())`,
+        // Parenthesised as a whole: `and()` does not wrap its parts, and a bare `or`
+        // would let expired jobs of every queue through.
+        sql`((${jobs.status} = 'queued' and ${jobs.runAt} <= now())
+          or (${jobs.status} = 'running' and ${jobs.lockedUntil} < now()))`,
       ),
     )
     .orderBy(jobs.runAt)

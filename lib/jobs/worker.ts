@@ -16,10 +16,15 @@ const workerId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toStri
 export type RunSummary = { done: number; retried: number; dead: number };
 
 /** Runs every due job once; returns what happened. Used by the loop and by tests. */
-export async function runDueJobs(limit = 20): Promise<RunSummary> {
+// Small batches with a long lease: a batch of slow SMTP sends (up to ~40 s each with
+// timeouts) must finish before its lease runs out, or another instance would claim it.
+const BATCH = 5;
+const LEASE_SECONDS = 300;
+
+export async function runDueJobs(limit = BATCH): Promise<RunSummary> {
   const db = getDb();
   const summary: RunSummary = { done: 0, retried: 0, dead: 0 };
-  const claimed = await claimJobs(db, [...handlers.keys()], workerId, limit);
+  const claimed = await claimJobs(db, [...handlers.keys()], workerId, limit, LEASE_SECONDS);
   for (const job of claimed) {
     const handler = handlers.get(job.queue);
     try {

@@ -8,6 +8,7 @@ import { catcherEnabled } from './mailbox';
 import { mailFrom, type OutgoingMail, smtpConfigured, smtpTransport } from './transport';
 
 export const MAIL_QUEUE = 'mail.send';
+export const MAIL_MAX_ATTEMPTS = 1000;
 
 const outgoingMail = z.object({
   to: z.email(),
@@ -23,8 +24,8 @@ const outgoingMail = z.object({
  */
 export async function queueMail(db: Executor, mail: OutgoingMail): Promise<string> {
   const parsed = outgoingMail.parse(mail);
-  const id = await enqueue(db, MAIL_QUEUE, parsed);
-  return id;
+  // Mail is never given up: with backoff capped at an hour, this is weeks of retries.
+  return enqueue(db, MAIL_QUEUE, parsed, { maxAttempts: MAIL_MAX_ATTEMPTS });
 }
 
 /** Queues outside any transaction and asks the worker to send right away. */

@@ -56,6 +56,17 @@ export async function revokeRole(viewer: Viewer | null, grantId: string): Promis
     if (grant.role === 'admin' && grant.userId === viewer.id) {
       throw new ActionError('admin.cannotRevokeSelfAdmin');
     }
+    if (grant.role === 'admin') {
+      // Lock every admin grant (same order in every transaction) so that two admins
+      // revoking each other at once cannot leave the platform without one.
+      const admins = await tx
+        .select({ id: roleGrants.id })
+        .from(roleGrants)
+        .where(eq(roleGrants.role, 'admin'))
+        .orderBy(roleGrants.id)
+        .for('update');
+      if (admins.length <= 1) throw new ActionError('admin.lastAdmin');
+    }
     await tx.delete(roleGrants).where(and(eq(roleGrants.id, grantId)));
     await recordAudit(tx, {
       actorId: viewer.id,

@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import postgres from 'postgres';
 import { E2E, oidcIssuer } from './e2e-env';
 
+/** The Next.js command line, run by this Node without npx so signals reach it. */
+export const nextBin = require.resolve('next/dist/bin/next');
+
 export function appEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -31,30 +34,39 @@ export function appEnv(overrides: Record<string, string | undefined> = {}): Node
   return env;
 }
 
-async function prepareDatabase() {
+async function resetDatabase(create: boolean) {
   if (E2E.databaseUrl && process.env.TEST_DATABASE_URL) {
     const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
     const name = new URL(E2E.databaseUrl).pathname.slice(1);
     await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.unsafe(`create database ${name}`);
+    if (create) await admin.unsafe(`create database ${name}`);
     await admin.end();
   } else {
     fs.rmSync(E2E.pgliteDir, { recursive: true, force: true });
   }
+}
+
+async function prepareDatabase() {
+  await resetDatabase(true);
   const seeded = spawnSync('npx', ['tsx', 'db/seed.ts'], { env: appEnv(), stdio: 'inherit' });
   if (seeded.status !== 0) throw new Error('seeding the e2e database failed');
 }
 
 async function main() {
   await prepareDatabase();
-  const child = spawn('npx', ['next', 'start', '-p', String(E2E.appPort)], {
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(E2E.appPort)], {
     env: appEnv(),
     stdio: 'inherit',
   });
   const stop = () => child.kill('SIGTERM');
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  child.on('exit', (code) => process.exit(code ?? 0));
+  // The run's database goes with the server.
+  child.on('exit', (code) => {
+    resetDatabase(false)
+      .catch(() => {})
+      .finally(() => process.exit(code ?? 0));
+  });
 }
 
 if (process.argv[1]?.endsWith('e2e-server.ts')) {

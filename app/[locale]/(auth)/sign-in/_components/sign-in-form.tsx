@@ -9,6 +9,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(signInWithEmailAction, null);
   const fieldError = state && !state.ok ? state.fieldErrors?.email?.[0] : undefined;
   const formError = state && !state.ok && !fieldError ? state.message : undefined;
+  const typed = state && !state.ok ? state.values?.email : undefined;
   return (
     <form action={action} noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -29,6 +30,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           type="email"
           autoComplete="email"
           spellCheck={false}
+          defaultValue={typed}
           required
           aria-invalid={fieldError ? true : undefined}
           aria-describedby={fieldError ? 'sign-in-email-error' : undefined}

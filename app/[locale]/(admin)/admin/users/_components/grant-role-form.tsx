@@ -1,8 +1,13 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useId, useTransition } from 'react';
+import { type SubmitHandler, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { useSchemaMessage } from '@/app/_components/use-field-error';
 import { grantRoleAction } from '@/lib/people/actions';
+import { type GrantRoleInput, grantRoleSchema } from '@/lib/people/validation';
 
 type Props = {
   userId: string;
@@ -10,34 +15,51 @@ type Props = {
   organisations: { id: string; label: string }[];
 };
 
+type FormInput = z.input<typeof grantRoleSchema>;
+
 const GRANTABLE = ['admin', 'organiser', 'nominator'] as const;
 
+// react-hook-form checks the same zod schema as the server before sending; the server
+// checks again and its answer (e.g. "already granted") is shown under the form.
 export function GrantRoleForm({ userId, title, organisations }: Props) {
   const t = useTranslations('admin');
   const tRoles = useTranslations('roles');
+  const message = useSchemaMessage();
   const id = useId();
-  const [role, setRole] = useState<(typeof GRANTABLE)[number]>('organiser');
   const [state, action, pending] = useActionState(grantRoleAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const orgError = errors?.organisationId?.[0];
+  const [, startTransition] = useTransition();
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors },
+  } = useForm<FormInput, unknown, GrantRoleInput>({
+    resolver: zodResolver(grantRoleSchema),
+    defaultValues: { userId, role: 'organiser', organisationId: '' },
+  });
+  const role = watch('role');
+  const submit: SubmitHandler<GrantRoleInput> = (values) =>
+    startTransition(() => action({ ...values, organisationId: values.organisationId ?? '' }));
+  const orgError =
+    message(errors.organisationId?.message) ??
+    (state && !state.ok ? state.fieldErrors?.organisationId?.[0] : undefined);
+  const roleError = message(errors.role?.message);
   return (
     <details className="fr-mt-1w">
       <summary className="fr-text--sm">{title}</summary>
-      <form action={action} className="fr-mt-2w" noValidate>
-        <input type="hidden" name="userId" value={userId} />
+      <form onSubmit={handleSubmit(submit)} className="fr-mt-2w" noValidate>
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend fr-text--regular">{t('grantLegend')}</legend>
           <div className="fr-fieldset__element">
-            <div className="fr-select-group">
+            <div className={`fr-select-group${roleError ? ' fr-select-group--error' : ''}`}>
               <label className="fr-label" htmlFor={`${id}-role`}>
                 {t('role')}
               </label>
               <select
                 className="fr-select"
                 id={`${id}-role`}
-                name="role"
-                value={role}
-                onChange={(e) => setRole(e.target.value as (typeof GRANTABLE)[number])}
+                aria-invalid={roleError ? true : undefined}
+                {...register('role')}
               >
                 {GRANTABLE.map((r) => (
                   <option key={r} value={r}>
@@ -45,6 +67,7 @@ export function GrantRoleForm({ userId, title, organisations }: Props) {
                   </option>
                 ))}
               </select>
+              {roleError ? <p className="fr-error-text">{roleError}</p> : null}
             </div>
           </div>
           {role === 'nominator' ? (
@@ -56,10 +79,9 @@ export function GrantRoleForm({ userId, title, organisations }: Props) {
                 <select
                   className="fr-select"
                   id={`${id}-org`}
-                  name="organisationId"
-                  defaultValue=""
                   aria-invalid={orgError ? true : undefined}
                   aria-describedby={orgError ? `${id}-org-error` : undefined}
+                  {...register('organisationId')}
                 >
                   <option value="">{t('chooseOrganisation')}</option>
                   {organisations.map((o) => (

@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { E2E } from '../helpers/e2e-env';
+import { linkIn, mailsTo, waitForMail } from '../helpers/e2e-mail';
+import { appEnv, nextBin } from '../helpers/e2e-server';
+
+// A second app, on its own embedded database, started and stopped by the test itself:
+// a session opened before a restart is still valid after it.
+const port = E2E.spareAppPort;
+const dir = path.join(os.tmpdir(), `passerelle-restart-${E2E.runId}`);
+const env = () => appEnv({ PGLITE_DIR: dir, DATABASE_URL: undefined, AUTH_SECRET: undefined });
+
+async function start(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+    env: env(),
+    stdio: 'ignore',
+  });
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`http://localhost:${port}/fr`)).status;
+        } catch {
+          return 0;
+        }
+      },
+      { timeout: 60_000, intervals: [250] },
+    )
+    .toBe(200);
+  return child;
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+test('a session survives a server restart (embedded database)', async ({ page }) => {
+  test.setTimeout(180_000);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const seeded = spawnSync('npx', ['tsx', 'db/seed.ts'], { env: env() });
+  expect(seeded.status).toBe(0);
+  let server = await start();
+  try {
+    const email = 'organisatrice@passerelle.test';
+    const before = (await mailsTo(email)).length;
+    await page.goto(`http://localhost:${port}/fr/sign-in`);
+    await page.getByLabel('Adresse électronique').fill(email);
+    await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
+    await page.goto(linkIn(await waitForMail(email, before)));
+    await expect(page.getByText(`Vous êtes connecté·e en tant que ${email}.`)).toBeVisible();
+
+    // While this app holds the embedded folder, a second process cannot open it.
+    const second = spawnSync('npx', ['tsx', 'db/seed.ts'], { env: env(), encoding: 'utf8' });
+    expect(second.status).not.toBe(0);
+    expect(second.stderr + second.stdout).toContain('already open by process');
+
+    await stop(server);
+    server = await start();
+    await page.reload();
+    await expect(page.getByText(`Vous êtes connecté·e en tant que ${email}.`)).toBeVisible();
+  } finally {
+    await stop(server);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
