@@ -97,7 +97,7 @@ export async function SiteHeader({ locale, viewer }: Props) {
           >
             {t('close')}
           </button>
-          <div className="fr-header__menu-links" />
+          <div className="fr-header__menu-links">{tools}</div>
         </div>
       </div>
     </header>

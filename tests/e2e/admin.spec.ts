@@ -15,7 +15,7 @@ test('an admin grants and revokes a nominator role, and gets errors for bad choi
   await expect(row).toContainText('Participant·e uniquement');
 
   await row.getByText(`Attribuer un rôle à ${email}`).click();
-  await row.getByLabel('Rôle').selectOption('nominator');
+  await row.getByLabel('Rôle', { exact: true }).selectOption('nominator');
   // No organisation chosen: refused with a translated message, nothing granted.
   await row.getByRole('button', { name: 'Attribuer' }).click();
   await expect(
@@ -30,7 +30,7 @@ test('an admin grants and revokes a nominator role, and gets errors for bad choi
   await expect(row).toContainText("Désignataire — Ministère de l'Éducation nationale");
 
   // The same grant twice is refused.
-  await row.getByLabel('Rôle').selectOption('nominator');
+  await row.getByLabel('Rôle', { exact: true }).selectOption('nominator');
   await row.getByLabel('Organisation (pour les désignataires)').selectOption({
     label: "Ministère de l'Éducation nationale (MENJ)",
   });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { DataTable } from '@/app/_components/data-table';
 import { requirePermission } from '@/lib/auth/session';
 import type { Locale } from '@/lib/people/enums';
 import { listOrganisations } from '@/lib/people/queries';
@@ -27,37 +28,28 @@ export default async function AdminOrganisationsPage({ params }: Props) {
       <h1>{t('organisations')}</h1>
       <p>{t('organisationsLead')}</p>
       <p className="fr-text--sm">{t('count', { count: organisations.length })}</p>
-      <div className="fr-table fr-table--no-caption">
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table>
-                <caption>{t('organisationsCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colName')}</th>
-                    <th scope="col">{t('colAcronym')}</th>
-                    <th scope="col">{t('colKind')}</th>
-                    <th scope="col">{t('colCountry')}</th>
-                    <th scope="col">{t('colParent')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {organisations.map((o) => (
-                    <tr key={o.id}>
-                      <th scope="row">{o.name}</th>
-                      <td>{o.acronym ?? ''}</td>
-                      <td>{tKinds(o.kind)}</td>
-                      <td>{o.country ? countries.of(o.country) : t('international')}</td>
-                      <td>{o.parentName ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <DataTable caption={t('organisationsCaption')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('colName')}</th>
+            <th scope="col">{t('colAcronym')}</th>
+            <th scope="col">{t('colKind')}</th>
+            <th scope="col">{t('colCountry')}</th>
+            <th scope="col">{t('colParent')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {organisations.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">{o.name}</th>
+              <td>{o.acronym ?? ''}</td>
+              <td>{tKinds(o.kind)}</td>
+              <td>{o.country ? countries.of(o.country) : t('international')}</td>
+              <td>{o.parentName ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }

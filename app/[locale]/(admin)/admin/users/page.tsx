@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { DataTable } from '@/app/_components/data-table';
 import { requirePermission } from '@/lib/auth/session';
 import type { Locale } from '@/lib/people/enums';
 import { listOrganisations, listUsersWithRoles } from '@/lib/people/queries';
@@ -33,62 +34,53 @@ export default async function AdminUsersPage({ params }: Props) {
       <h1>{t('users')}</h1>
       <p>{t('usersLead')}</p>
       <p className="fr-text--sm">{t('count', { count: people.length })}</p>
-      <div className="fr-table fr-table--no-caption">
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table>
-                <caption>{t('tableCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colEmail')}</th>
-                    <th scope="col">{t('colName')}</th>
-                    <th scope="col">{t('colRoles')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {people.map((person) => (
-                    <tr key={person.id} data-testid={`user-${person.email}`}>
-                      <th scope="row">{person.email}</th>
-                      <td>{person.name ?? t('noName')}</td>
-                      <td>
-                        {person.grants.length === 0 ? (
-                          <p className="fr-text--sm fr-mb-1w">{t('noRoles')}</p>
-                        ) : (
-                          <ul className="fr-raw-list">
-                            {person.grants.map((g) => (
-                              <li key={g.id} className="fr-mb-1w">
-                                {g.organisationName
-                                  ? t('roleFor', {
-                                      role: tRoles(g.role),
-                                      scope: g.organisationName,
-                                    })
-                                  : tRoles(g.role)}{' '}
-                                <RevokeRoleButton
-                                  grantId={g.id}
-                                  label={t('revokeLabel', {
-                                    role: tRoles(g.role),
-                                    email: person.email,
-                                  })}
-                                />
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                        <GrantRoleForm
-                          userId={person.id}
-                          title={t('grantTitle', { email: person.email })}
-                          organisations={orgOptions}
+      <DataTable caption={t('tableCaption')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('colEmail')}</th>
+            <th scope="col">{t('colName')}</th>
+            <th scope="col">{t('colRoles')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((person) => (
+            <tr key={person.id} data-testid={`user-${person.email}`}>
+              <th scope="row">{person.email}</th>
+              <td>{person.name ?? t('noName')}</td>
+              <td>
+                {person.grants.length === 0 ? (
+                  <p className="fr-text--sm fr-mb-1w">{t('noRoles')}</p>
+                ) : (
+                  <ul className="fr-raw-list">
+                    {person.grants.map((g) => (
+                      <li key={g.id} className="fr-mb-1w">
+                        {g.organisationName
+                          ? t('roleFor', {
+                              role: tRoles(g.role),
+                              scope: g.organisationName,
+                            })
+                          : tRoles(g.role)}{' '}
+                        <RevokeRoleButton
+                          grantId={g.id}
+                          label={t('revokeLabel', {
+                            role: tRoles(g.role),
+                            email: person.email,
+                          })}
                         />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <GrantRoleForm
+                  userId={person.id}
+                  title={t('grantTitle', { email: person.email })}
+                  organisations={orgOptions}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }
