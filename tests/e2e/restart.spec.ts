@@ -4,14 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E } from '../helpers/e2e-env';
-import { linkIn, mailsTo, waitForMail } from '../helpers/e2e-mail';
 import { appEnv, nextBin } from '../helpers/e2e-server';
 
-// A second app, on its own embedded database, started and stopped by the test itself:
-// a session opened before a restart is still valid after it.
+// A second app as the quick start runs it: its own embedded database, no SMTP server
+// (mail goes to the demo mailbox), started and stopped by the test itself. A session
+// opened before a restart is still valid after it.
 const port = E2E.spareAppPort;
 const dir = path.join(os.tmpdir(), `passerelle-restart-${E2E.runId}`);
-const env = () => appEnv({ PGLITE_DIR: dir, DATABASE_URL: undefined, AUTH_SECRET: undefined });
+const env = () =>
+  appEnv({ PGLITE_DIR: dir, DATABASE_URL: undefined, AUTH_SECRET: undefined, SMTP_URL: undefined });
 
 async function start(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
@@ -47,11 +48,17 @@ test('a session survives a server restart (embedded database)', async ({ page })
   let server = await start();
   try {
     const email = 'organisatrice@passerelle.test';
-    const before = (await mailsTo(email)).length;
     await page.goto(`http://localhost:${port}/fr/sign-in`);
     await page.getByLabel('Adresse électronique').fill(email);
     await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
-    await page.goto(linkIn(await waitForMail(email, before)));
+    await page.getByRole('link', { name: /boîte de test/ }).click();
+    const mail = page.getByTestId('caught-mail').filter({ hasText: `À : ${email}` });
+    await expect(async () => {
+      await page.reload();
+      await expect(mail).toHaveCount(1, { timeout: 500 });
+    }).toPass({ timeout: 15_000 });
+    await expect(mail.getByRole('heading')).toHaveText('Votre lien de connexion à Passerelle');
+    await page.goto((await mail.getByRole('link').getAttribute('href')) as string);
     await expect(page.getByText(`Vous êtes connecté·e en tant que ${email}.`)).toBeVisible();
 
     // While this app holds the embedded folder, a second process cannot open it.

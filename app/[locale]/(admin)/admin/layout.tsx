@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { Link } from '@/lib/i18n/navigation';
+import { SideMenuLink } from './_components/side-menu-link';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('admin');
@@ -12,16 +12,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             {t('nav')}
           </p>
           <ul className="fr-sidemenu__list">
-            <li className="fr-sidemenu__item">
-              <Link className="fr-sidemenu__link" href="/admin/users">
-                {t('users')}
-              </Link>
-            </li>
-            <li className="fr-sidemenu__item">
-              <Link className="fr-sidemenu__link" href="/admin/organisations">
-                {t('organisations')}
-              </Link>
-            </li>
+            <SideMenuLink href="/admin/users">{t('users')}</SideMenuLink>
+            <SideMenuLink href="/admin/organisations">{t('organisations')}</SideMenuLink>
           </ul>
         </div>
       </nav>
