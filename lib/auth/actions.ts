@@ -40,10 +40,26 @@ export const signInWithEmailAction = defineAction(
 export async function signInWithOidcAction(formData: FormData): Promise<void> {
   const settings = oidcSettings();
   const locale = (await getLocale()) as Locale;
-  if (!settings) throw new ActionError('signIn.errors.unexpected');
-  await signIn(settings.id, {
-    redirectTo: safeCallbackPath(formData.get('callbackUrl'), locale),
-  });
+  if (!settings) {
+    return redirect({
+      href: { pathname: '/sign-in/error', query: { error: 'Configuration' } },
+      locale,
+    });
+  }
+  try {
+    await signIn(settings.id, {
+      redirectTo: safeCallbackPath(formData.get('callbackUrl'), locale),
+    });
+  } catch (error) {
+    // The identity provider could not be reached (discovery failed): say so, no 500.
+    if (error instanceof AuthError) {
+      return redirect({
+        href: { pathname: '/sign-in/error', query: { error: 'OAuthSignin' } },
+        locale,
+      });
+    }
+    throw error;
+  }
 }
 
 export async function signOutAction(): Promise<void> {

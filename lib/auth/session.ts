@@ -2,10 +2,10 @@ import { forbidden } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { cache } from 'react';
 import { redirect } from '@/lib/i18n/navigation';
-import type { Locale } from '@/lib/people/enums';
+import type { GrantedRole, Locale } from '@/lib/people/enums';
 import { loadViewer } from '@/lib/people/queries';
 import { auth } from './config';
-import { allows, type Permission, type Resource, type Viewer } from './permissions';
+import { allows, grantCovers, type Permission, type Resource, type Viewer } from './permissions';
 
 /** The signed-in person with their role grants, read once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
@@ -34,5 +34,16 @@ export async function requirePermission(
 ): Promise<Viewer> {
   const viewer = await requireUser(returnTo);
   if (!allows(viewer, permission, resource)) forbidden();
+  return viewer;
+}
+
+/** For pages: a signed-in viewer who does not hold the role (for this scope) gets the 403 page. */
+export async function requireRole(
+  role: GrantedRole,
+  returnTo: string,
+  resource?: Resource,
+): Promise<Viewer> {
+  const viewer = await requireUser(returnTo);
+  if (!viewer.grants.some((g) => g.role === role && grantCovers(g, resource))) forbidden();
   return viewer;
 }

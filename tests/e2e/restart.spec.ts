@@ -51,7 +51,9 @@ test('a session survives a server restart (embedded database)', async ({ page })
     await page.goto(`http://localhost:${port}/fr/sign-in`);
     await page.getByLabel('Adresse électronique').fill(email);
     await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
-    await page.getByRole('link', { name: /boîte de test/ }).click();
+    const mailbox = page.getByRole('link', { name: /boîte de test/ });
+    await expect(mailbox).toHaveAttribute('href', '/fr/dev/mailbox');
+    await page.goto(`http://localhost:${port}/fr/dev/mailbox`);
     const mail = page.getByTestId('caught-mail').filter({ hasText: `À : ${email}` });
     await expect(async () => {
       await page.reload();
