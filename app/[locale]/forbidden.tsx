@@ -1,17 +1,5 @@
-import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { MessagePage } from '@/app/_components/message-page';
 
-export default async function Forbidden() {
-  const t = await getTranslations('errors');
-  return (
-    <div className="fr-grid-row">
-      <div className="fr-col-12 fr-col-md-8">
-        <h1>{t('forbiddenTitle')}</h1>
-        <p className="fr-text--lead">{t('forbiddenBody')}</p>
-        <Link className="fr-btn" href="/">
-          {t('backHome')}
-        </Link>
-      </div>
-    </div>
-  );
+export default function Forbidden() {
+  return <MessagePage title="forbiddenTitle" body="forbiddenBody" />;
 }

@@ -46,9 +46,11 @@ test.describe('sign-in through the mail', () => {
     await expect(page).toHaveURL(/\/en\/legal-notice$/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Legal notice');
+    await expect(page).toHaveTitle('Legal notice — Passerelle — SG-CIPDR');
     await page.getByRole('link', { name: 'Français', exact: true }).click();
     await expect(page).toHaveURL(/\/fr\/legal-notice$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mentions légales');
+    await expect(page).toHaveTitle('Mentions légales — Passerelle — SG-CIPDR');
   });
 
   test('signs out', async ({ page }) => {

@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { signInWithOidcAction } from '@/lib/auth/actions';
 import { safeCallbackPath } from '@/lib/auth/locale';
 import { oidcSettings } from '@/lib/auth/proconnect';
+import { pageTitle } from '@/lib/i18n/metadata';
 import type { Locale } from '@/lib/people/enums';
 import { SignInForm } from './_components/sign-in-form';
 
@@ -11,11 +11,7 @@ type Props = {
   searchParams: Promise<{ callbackUrl?: string | string[] }>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'signIn' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('signIn');
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;

@@ -1,16 +1,12 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { signOutAction } from '@/lib/auth/actions';
 import { getViewer } from '@/lib/auth/session';
+import { pageTitle } from '@/lib/i18n/metadata';
 import type { Locale } from '@/lib/people/enums';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'signOut' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('signOut');
 
 export default async function SignOutPage({ params }: Props) {
   const { locale } = await params;

@@ -1,15 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { StaticPage } from '@/app/_components/static-page';
+import { pageTitle } from '@/lib/i18n/metadata';
 import type { Locale } from '@/lib/people/enums';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'legal' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('legal');
 
 export default async function LegalNoticePage({ params }: Props) {
   const { locale } = await params;

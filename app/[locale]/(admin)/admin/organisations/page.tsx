@@ -1,17 +1,13 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable } from '@/app/_components/data-table';
 import { requirePermission } from '@/lib/auth/session';
+import { pageTitle } from '@/lib/i18n/metadata';
 import type { Locale } from '@/lib/people/enums';
 import { listOrganisations } from '@/lib/people/queries';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'admin' });
-  return { title: t('organisations') };
-}
+export const generateMetadata = pageTitle('admin', 'organisations');
 
 export default async function AdminOrganisationsPage({ params }: Props) {
   const { locale } = await params;

@@ -1,7 +1,7 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable } from '@/app/_components/data-table';
 import { requirePermission } from '@/lib/auth/session';
+import { pageTitle } from '@/lib/i18n/metadata';
 import type { Locale } from '@/lib/people/enums';
 import { listOrganisations, listUsersWithRoles } from '@/lib/people/queries';
 import { GrantRoleForm } from './_components/grant-role-form';
@@ -9,11 +9,7 @@ import { RevokeRoleButton } from './_components/revoke-role-button';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'admin' });
-  return { title: t('users') };
-}
+export const generateMetadata = pageTitle('admin', 'users');
 
 export default async function AdminUsersPage({ params }: Props) {
   const { locale } = await params;

@@ -1,16 +1,12 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/metadata';
 import { Link } from '@/lib/i18n/navigation';
 import { mailboxEnabled } from '@/lib/mail/mailbox';
 import type { Locale } from '@/lib/people/enums';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'checkEmail' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('checkEmail');
 
 export default async function CheckEmailPage({ params }: Props) {
   const { locale } = await params;

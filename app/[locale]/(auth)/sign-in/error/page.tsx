@@ -1,5 +1,5 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/metadata';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/people/enums';
 
@@ -18,11 +18,7 @@ const KNOWN = [
 ] as const;
 type Known = (typeof KNOWN)[number];
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'authError' });
-  return { title: t('title') };
-}
+export const generateMetadata = pageTitle('authError');
 
 export default async function AuthErrorPage({ params, searchParams }: Props) {
   const { locale } = await params;
