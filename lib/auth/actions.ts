@@ -3,6 +3,8 @@
 import { AuthError } from 'next-auth';
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { recordAudit } from '@/lib/audit/mutations';
 import { redirect } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/people/enums';
 import { emailSchema } from '@/lib/people/validation';
@@ -11,6 +13,7 @@ import { signIn, signOut } from './config';
 import { ActionError } from './errors';
 import { safeCallbackPath } from './locale';
 import { oidcSettings } from './proconnect';
+import { getViewer } from './session';
 
 const signInSchema = z.object({
   email: emailSchema,
@@ -64,5 +67,15 @@ export async function signInWithOidcAction(formData: FormData): Promise<void> {
 
 export async function signOutAction(): Promise<void> {
   const locale = (await getLocale()) as Locale;
+  // Auth.js's adapter does not say whose session it deleted: record it before.
+  const viewer = await getViewer();
+  if (viewer) {
+    await recordAudit(getDb(), {
+      actorId: viewer.id,
+      action: 'auth.sign_out',
+      subjectType: 'user',
+      subjectId: viewer.id,
+    });
+  }
   await signOut({ redirectTo: `/${locale}` });
 }

@@ -3,6 +3,7 @@ import NextAuth, { type NextAuthConfig } from 'next-auth';
 import type { EmailConfig } from 'next-auth/providers';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/mutations';
 import { sendMailNow } from '@/lib/mail/outbox';
 import { magicLinkMail } from '@/lib/mail/templates';
 import { localeFromCallback } from './locale';
@@ -41,6 +42,18 @@ function config(): NextAuthConfig {
       verifyRequest: '/sign-in/check-email',
       error: '/sign-in/error',
       signOut: '/sign-out',
+    },
+    events: {
+      async signIn({ user, account }) {
+        if (!user.id) return;
+        await recordAudit(getDb(), {
+          actorId: user.id,
+          action: 'auth.sign_in',
+          subjectType: 'user',
+          subjectId: user.id,
+          data: { provider: account?.provider ?? null },
+        });
+      },
     },
     callbacks: {
       session({ session, user }) {

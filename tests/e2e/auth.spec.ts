@@ -53,7 +53,8 @@ test.describe('sign-in through the mail', () => {
     await expect(page).toHaveTitle('Mentions légales — Passerelle — SG-CIPDR');
   });
 
-  test('signs out', async ({ page }) => {
+  test('signs out, and both moves are in the audit log', async ({ page }) => {
+    const since = new Date();
     await signInAs(page, 'organisatrice@passerelle.test');
     await page.getByRole('link', { name: 'Se déconnecter' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Se déconnecter');
@@ -62,6 +63,16 @@ test.describe('sign-in through the mail', () => {
     await expect(page.getByRole('link', { name: 'Se connecter' }).first()).toBeVisible();
     await page.goto('/fr/admin/organisations');
     await expect(page).toHaveURL(/\/fr\/sign-in\?callbackUrl=/);
+    if (E2E.databaseUrl) {
+      const sql = postgres(E2E.databaseUrl, { max: 1 });
+      const rows = await sql`
+        select a.action, a.data from audit_log a join users u on u.id = a.actor_id
+        where u.email = 'organisatrice@passerelle.test' and a.created_at >= ${since}
+        order by a.created_at`;
+      await sql.end();
+      expect(rows.map((r) => r.action)).toEqual(['auth.sign_in', 'auth.sign_out']);
+      expect(rows[0]?.data).toEqual({ provider: 'email' });
+    }
   });
 });
 
