@@ -130,6 +130,7 @@ export const WORKING_GROUPS: Group[] = [
     nameEn: 'Youth & Education',
     validFrom: '2021-01-01',
     validTo: '2024-05-31',
+    successor: 'euhub-y-e',
   },
   {
     slug: 'ran-fc-s',
@@ -146,6 +147,7 @@ export const WORKING_GROUPS: Group[] = [
     nameEn: 'Local',
     validFrom: '2021-01-01',
     validTo: '2024-05-31',
+    successor: 'euhub-local',
   },
   {
     slug: 'ran-h-sc',
@@ -154,6 +156,7 @@ export const WORKING_GROUPS: Group[] = [
     nameEn: 'Mental Health',
     validFrom: '2021-01-01',
     validTo: '2024-05-31',
+    successor: 'euhub-mental-health',
   },
   {
     slug: 'ran-pol',
@@ -170,6 +173,7 @@ export const WORKING_GROUPS: Group[] = [
     nameEn: 'Prisons',
     validFrom: '2021-01-01',
     validTo: '2024-05-31',
+    successor: 'euhub-prisons-rehab',
   },
   {
     slug: 'ran-rehab',
@@ -178,6 +182,7 @@ export const WORKING_GROUPS: Group[] = [
     nameEn: 'Rehabilitation',
     validFrom: '2021-01-01',
     validTo: '2024-05-31',
+    successor: 'euhub-prisons-rehab',
   },
   {
     slug: 'ran-vot',
@@ -223,6 +228,39 @@ export const WORKING_GROUPS: Group[] = [
     validFrom: '2016-01-01',
     validTo: '2020-12-31',
     successor: 'ran-rehab',
+  },
+  // The 2024 restructuring: the practitioners' strand goes on in the EU Knowledge Hub's panels.
+  {
+    slug: 'euhub-y-e',
+    network: 'eu-knowledge-hub',
+    nameFr: 'Jeunesse et éducation',
+    nameEn: 'Youth & Education',
+    validFrom: '2024-06-01',
+    validTo: null,
+  },
+  {
+    slug: 'euhub-mental-health',
+    network: 'eu-knowledge-hub',
+    nameFr: 'Santé mentale',
+    nameEn: 'Mental Health',
+    validFrom: '2024-06-01',
+    validTo: null,
+  },
+  {
+    slug: 'euhub-prisons-rehab',
+    network: 'eu-knowledge-hub',
+    nameFr: 'Prisons, probation et réhabilitation',
+    nameEn: 'Prisons, Probation & Rehabilitation',
+    validFrom: '2024-06-01',
+    validTo: null,
+  },
+  {
+    slug: 'euhub-local',
+    network: 'eu-knowledge-hub',
+    nameFr: 'Acteurs locaux et approches multi-agences',
+    nameEn: 'Local & Multi-Agency Approaches',
+    validFrom: '2024-06-01',
+    validTo: null,
   },
   {
     slug: 'gctf-cve',

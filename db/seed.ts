@@ -1,7 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
+import { zonedLocalToUtc } from '@/lib/events/time';
 import { closeDb, ensureMigrated, getDb, getEngine } from './client';
-import { networks, organisations, roleGrants, users, workingGroups } from './schema';
+import {
+  events,
+  networks,
+  organisations,
+  programmeSessions,
+  roleGrants,
+  sessionSpeakers,
+  users,
+  workingGroups,
+} from './schema';
 import { DEMO_ACCOUNTS, NETWORKS, ORGANISATIONS, WORKING_GROUPS } from './seed-data';
+import { DEMO_EVENTS } from './seed-events';
 
 /** Idempotent: every row is keyed by a slug or an e-mail and upserted. */
 export async function seed(): Promise<void> {
@@ -71,6 +82,7 @@ export async function seed(): Promise<void> {
         .returning({ id: organisations.id });
       if (row) orgIds.set(o.slug, row.id);
     }
+    const userIds = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const email = account.email.toLowerCase();
       let [user] = await tx
@@ -83,6 +95,7 @@ export async function seed(): Promise<void> {
           .values({ email, name: account.name })
           .returning({ id: users.id });
       }
+      if (user) userIds.set(account.email, user.id);
       if (!user || account.role === 'participant') continue;
       const organisationId = account.organisation
         ? (orgIds.get(account.organisation) ?? null)
@@ -91,6 +104,80 @@ export async function seed(): Promise<void> {
         .insert(roleGrants)
         .values({ userId: user.id, role: account.role, organisationId })
         .onConflictDoNothing();
+    }
+
+    const organiserId = userIds.get('organisatrice@passerelle.test');
+    for (const e of DEMO_EVENTS) {
+      const at = (local: string | undefined) => (local ? zonedLocalToUtc(local, e.timeZone) : null);
+      const values = {
+        slug: e.slug,
+        status: e.status,
+        format: e.format,
+        networkId: e.network ? (networkIds.get(e.network) ?? null) : null,
+        workingGroupId: e.workingGroup ? (groupIds.get(e.workingGroup) ?? null) : null,
+        mode: e.mode,
+        venueName: e.venueName ?? null,
+        venueAddress: e.venueAddress ?? null,
+        city: e.city ?? null,
+        country: e.country ?? null,
+        onlineUrl: e.onlineUrl ?? null,
+        timeZone: e.timeZone,
+        startsAt: zonedLocalToUtc(e.startsAt, e.timeZone),
+        endsAt: zonedLocalToUtc(e.endsAt, e.timeZone),
+        workingLanguages: e.workingLanguages,
+        interpretationLanguages: e.interpretationLanguages ?? [],
+        confidentiality: e.confidentiality,
+        visibility: e.visibility,
+        registrationMode: e.registrationMode,
+        capacity: e.capacity ?? null,
+        registrationOpensAt: at(e.registrationOpensAt),
+        registrationClosesAt: at(e.registrationClosesAt),
+        modificationDeadline: at(e.modificationDeadline),
+        titleFr: e.titleFr,
+        titleEn: e.titleEn,
+        summaryFr: e.summaryFr,
+        summaryEn: e.summaryEn,
+        descriptionFr: e.descriptionFr,
+        descriptionEn: e.descriptionEn,
+        publishedAt: e.status === 'published' ? zonedLocalToUtc(e.startsAt, e.timeZone) : null,
+      };
+      const [event] = await tx
+        .insert(events)
+        .values(values)
+        .onConflictDoUpdate({ target: events.slug, set: values })
+        .returning({ id: events.id });
+      if (!event) continue;
+      // The programme is replaced as a whole, so that seeding twice changes nothing.
+      await tx.delete(programmeSessions).where(eq(programmeSessions.eventId, event.id));
+      for (const s of e.sessions) {
+        const [session] = await tx
+          .insert(programmeSessions)
+          .values({
+            eventId: event.id,
+            type: s.type,
+            titleFr: s.titleFr,
+            titleEn: s.titleEn,
+            room: s.room ?? null,
+            startsAt: zonedLocalToUtc(s.startsAt, e.timeZone),
+            endsAt: zonedLocalToUtc(s.endsAt, e.timeZone),
+            capacity: s.capacity ?? null,
+            access: s.access ?? 'everyone',
+            accessOrganisationKinds: s.accessOrganisationKinds ?? [],
+            chathamHouse: s.chathamHouse ?? false,
+          })
+          .returning({ id: programmeSessions.id });
+        if (session && s.speakers?.length) {
+          await tx
+            .insert(sessionSpeakers)
+            .values(s.speakers.map((sp, position) => ({ ...sp, position, sessionId: session.id })));
+        }
+      }
+      if (organiserId) {
+        await tx
+          .insert(roleGrants)
+          .values({ userId: organiserId, role: 'organiser', eventId: event.id })
+          .onConflictDoNothing();
+      }
     }
   });
 }

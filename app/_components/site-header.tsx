@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
-import { allows, type Viewer } from '@/lib/auth/permissions';
+import { allows, holdsAnywhere, type Viewer } from '@/lib/auth/permissions';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/people/enums';
 import { LanguageSwitch } from './language-switch';
@@ -98,6 +98,22 @@ export async function SiteHeader({ locale, viewer }: Props) {
             {t('close')}
           </button>
           <div className="fr-header__menu-links">{tools}</div>
+          <nav className="fr-nav" id="main-navigation" aria-label={t('mainMenu')}>
+            <ul className="fr-nav__list">
+              <li className="fr-nav__item">
+                <Link className="fr-nav__link" href="/events">
+                  {t('events')}
+                </Link>
+              </li>
+              {holdsAnywhere(viewer, 'events.manage') ? (
+                <li className="fr-nav__item">
+                  <Link className="fr-nav__link" href="/organiser/events">
+                    {t('myEvents')}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
         </div>
       </div>
     </header>

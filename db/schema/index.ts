@@ -1,4 +1,6 @@
 export * from './audit';
+export * from './enums';
+export * from './events';
 export * from './jobs';
 export * from './networks';
 export * from './people';

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { JOB_STATUSES } from '@/lib/jobs/enums';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
-
-export const jobStatusEnum = pgEnum('job_status', JOB_STATUSES);
+import { jobStatusEnum } from './enums';
 
 // The background queue: claimed with FOR UPDATE SKIP LOCKED so that several app
 // instances share it and each job runs once.

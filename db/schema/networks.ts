@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, check, date, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { NETWORK_KINDS } from '@/lib/networks/enums';
+import { type AnyPgColumn, check, date, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
-
-export const networkKindEnum = pgEnum('network_kind', NETWORK_KINDS);
+import { networkKindEnum } from './enums';
 
 export const networks = pgTable(
   'networks',

@@ -5,7 +5,6 @@ import {
   check,
   index,
   integer,
-  pgEnum,
   pgTable,
   primaryKey,
   text,
@@ -13,12 +12,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { LOCALES, ORGANISATION_KINDS, ROLES } from '@/lib/people/enums';
 import { timestamps } from './columns';
-
-export const localeEnum = pgEnum('locale', LOCALES);
-export const roleEnum = pgEnum('role', ROLES);
-export const organisationKindEnum = pgEnum('organisation_kind', ORGANISATION_KINDS);
+import { localeEnum, organisationKindEnum, roleEnum } from './enums';
+import { events } from './events';
 
 // users, accounts, sessions and verification tokens follow the shape the Auth.js
 // Drizzle adapter expects; the e-mail address is the identity key.
@@ -100,8 +96,8 @@ export const organisations = pgTable(
 );
 
 // A role held by a user. Nominators act for one organisation, check-in staff for one
-// event; admins and organisers hold their role platform-wide (per-event organiser
-// grants arrive with events).
+// event. An organiser grant without an event lets a person create events; one with an
+// event lets them manage that event. Admins hold their role platform-wide.
 export const roleGrants = pgTable(
   'role_grants',
   {
@@ -111,7 +107,7 @@ export const roleGrants = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: roleEnum().notNull(),
     organisationId: uuid().references(() => organisations.id, { onDelete: 'cascade' }),
-    eventId: uuid(),
+    eventId: uuid().references(() => events.id, { onDelete: 'cascade' }),
     grantedBy: text().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
   },
@@ -126,7 +122,8 @@ export const roleGrants = pgTable(
       'role_grants_scope',
       sql`(${t.role} = 'nominator' and ${t.organisationId} is not null and ${t.eventId} is null)
         or (${t.role} = 'checkin_staff' and ${t.eventId} is not null and ${t.organisationId} is null)
-        or (${t.role} in ('admin', 'organiser') and ${t.organisationId} is null and ${t.eventId} is null)`,
+        or (${t.role} = 'organiser' and ${t.organisationId} is null)
+        or (${t.role} = 'admin' and ${t.organisationId} is null and ${t.eventId} is null)`,
     ),
   ],
 );

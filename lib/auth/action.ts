@@ -2,7 +2,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { ActionError, ForbiddenError } from './errors';
-import { allows, type Permission, type Viewer } from './permissions';
+import { holdsAnywhere, type Permission, type Viewer } from './permissions';
 import { getViewer } from './session';
 
 export type FieldErrors = Record<string, string[]>;
@@ -42,7 +42,8 @@ function formDataToObject(input: FormData | Record<string, unknown>): Record<str
 
 /**
  * Every server action goes through here: session → permission → zod parse → handler,
- * and always answers with one ActionResult whose messages are translated. Expected
+ * and always answers with one ActionResult whose messages are translated. The gate
+ * turns away whoever can never hold the permission; handlers check the very resource. Expected
  * failures are ActionErrors; anything else is logged and answered generically, so an
  * action never shows a 500. Handlers still check ownership next to the data.
  */
@@ -66,7 +67,7 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
       const viewer = await getViewer();
       if ('permission' in options) {
         if (!viewer) return { ok: false, message: t('actions.unauthenticated') };
-        if (!allows(viewer, options.permission)) throw new ForbiddenError();
+        if (!holdsAnywhere(viewer, options.permission)) throw new ForbiddenError();
       }
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) {

@@ -10,10 +10,19 @@ export const PERMISSIONS = {
   'roles.revoke': ['admin'],
   'organisations.list': ['admin', 'organiser'],
   'organisations.manage': ['admin'],
+  'events.create': ['admin', 'organiser'],
+  'events.manage': ['admin', 'organiser'],
   'account.view': ['participant', 'nominator', 'organiser', 'checkin_staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+// Permissions that a non-admin holds only through a grant naming that very event or
+// organisation: a platform-wide organiser grant lets a person create events, not
+// manage everyone's.
+export const SCOPE_REQUIRED: Partial<Record<Permission, 'eventId' | 'organisationId'>> = {
+  'events.manage': 'eventId',
+};
 
 export type Grant = {
   role: GrantedRole;
@@ -52,5 +61,22 @@ export function allows(
   if (!viewer) return false;
   const roles: readonly Role[] = PERMISSIONS[permission];
   if (roles.includes('participant')) return true;
-  return viewer.grants.some((g) => roles.includes(g.role) && grantCovers(g, resource));
+  const key = SCOPE_REQUIRED[permission];
+  return viewer.grants.some(
+    (g) =>
+      roles.includes(g.role) &&
+      grantCovers(g, resource) &&
+      (!key || g.role === 'admin' || (g[key] !== null && g[key] === resource?.[key])),
+  );
+}
+
+/**
+ * Whether the viewer holds the permission for at least one resource. Action wrappers
+ * use it to turn away people who can never act; the mutation then checks the very
+ * event or organisation with `allows`.
+ */
+export function holdsAnywhere(viewer: Viewer | null, permission: Permission): boolean {
+  if (!viewer) return false;
+  const roles: readonly Role[] = PERMISSIONS[permission];
+  return roles.includes('participant') || viewer.grants.some((g) => roles.includes(g.role));
 }

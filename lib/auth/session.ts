@@ -5,7 +5,14 @@ import { redirect } from '@/lib/i18n/navigation';
 import type { GrantedRole, Locale } from '@/lib/people/enums';
 import { loadViewer } from '@/lib/people/queries';
 import { auth } from './config';
-import { allows, grantCovers, type Permission, type Resource, type Viewer } from './permissions';
+import {
+  allows,
+  grantCovers,
+  holdsAnywhere,
+  type Permission,
+  type Resource,
+  type Viewer,
+} from './permissions';
 
 /** The signed-in person with their role grants, read once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
@@ -45,5 +52,12 @@ export async function requireRole(
 ): Promise<Viewer> {
   const viewer = await requireUser(returnTo);
   if (!viewer.grants.some((g) => g.role === role && grantCovers(g, resource))) forbidden();
+  return viewer;
+}
+
+/** For pages listing what a viewer may act on: 403 unless they hold the permission somewhere. */
+export async function requireHolder(permission: Permission, returnTo: string): Promise<Viewer> {
+  const viewer = await requireUser(returnTo);
+  if (!holdsAnywhere(viewer, permission)) forbidden();
   return viewer;
 }

@@ -41,6 +41,28 @@ for (const locale of ['fr', 'en'] as const) {
       }
     });
 
+    test('organiser pages: list, new event, event editor, session editor', async ({ page }) => {
+      await signInAs(page, 'organisatrice@passerelle.test');
+      await page.goto(`/${locale}/organiser/events`);
+      await expectNoAxeViolations(page);
+      const edit = (await page
+        .getByRole('table')
+        .getByRole('link')
+        .first()
+        .getAttribute('href')) as string;
+      await page.goto(`/${locale}/organiser/events/new`);
+      await expectNoAxeViolations(page);
+      await page.goto(edit);
+      // Open every collapsed part so that its fields are checked too.
+      for (const summary of await page.locator('details > summary').all()) await summary.click();
+      await expectNoAxeViolations(page);
+      const session = page.getByTestId('programme-session').first().getByRole('link');
+      if ((await session.count()) > 0) {
+        await page.goto((await session.getAttribute('href')) as string);
+        await expectNoAxeViolations(page);
+      }
+    });
+
     test('403 page', async ({ page }) => {
       await signInAs(page, 'participante@passerelle.test');
       await page.goto(`/${locale}/admin/users`);

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { asc, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, organisations, roleGrants, users } from '@/db/schema';
+import { auditLog, events, organisations, roleGrants, users } from '@/db/schema';
 import { ActionError, ForbiddenError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
 import { grantRole, revokeRole } from '@/lib/people/mutations';
@@ -280,16 +280,33 @@ describe('role_grants scope constraint', () => {
   it('refuses direct inserts whose scope does not fit the role', async () => {
     const target = await makeViewer([]);
     const db = getDb();
+    // A real event, so that only the scope check (not the foreign key) can refuse the rows.
+    const [event] = await db
+      .insert(events)
+      .values({
+        slug: `scope-${crypto.randomUUID()}`,
+        format: 'webinar',
+        mode: 'online',
+        onlineUrl: 'https://meet.example.org/scope',
+        timeZone: 'Europe/Paris',
+        startsAt: new Date('2027-01-01T09:00:00Z'),
+        endsAt: new Date('2027-01-01T10:00:00Z'),
+        registrationMode: 'open',
+        titleFr: 'Portée',
+        titleEn: 'Scope',
+      })
+      .returning({ id: events.id });
+    const eventId = event?.id ?? '';
     const bad = [
       { userId: target.id, role: 'nominator' as const },
       {
         userId: target.id,
         role: 'nominator' as const,
         organisationId: ministry,
-        eventId: crypto.randomUUID(),
+        eventId,
       },
       { userId: target.id, role: 'organiser' as const, organisationId: ministry },
-      { userId: target.id, role: 'admin' as const, eventId: crypto.randomUUID() },
+      { userId: target.id, role: 'admin' as const, eventId },
       { userId: target.id, role: 'checkin_staff' as const },
     ];
     for (const values of bad) {
@@ -299,7 +316,7 @@ describe('role_grants scope constraint', () => {
     // The well-formed shapes are accepted.
     await db.insert(roleGrants).values([
       { userId: target.id, role: 'nominator', organisationId: ministry },
-      { userId: target.id, role: 'checkin_staff', eventId: crypto.randomUUID() },
+      { userId: target.id, role: 'checkin_staff', eventId },
     ]);
     expect(await grantsOf(target.id)).toHaveLength(2);
   });

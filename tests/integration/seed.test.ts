@@ -1,9 +1,18 @@
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { networks, organisations, roleGrants, users, workingGroups } from '@/db/schema';
+import {
+  events,
+  networks,
+  organisations,
+  programmeSessions,
+  roleGrants,
+  users,
+  workingGroups,
+} from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_ACCOUNTS, NETWORKS, ORGANISATIONS, WORKING_GROUPS } from '@/db/seed-data';
+import { DEMO_EVENTS } from '@/db/seed-events';
 
 async function counts() {
   const db = getDb();
@@ -12,7 +21,9 @@ async function counts() {
   const [o] = await db.select({ c: count() }).from(organisations);
   const [u] = await db.select({ c: count() }).from(users);
   const [g] = await db.select({ c: count() }).from(roleGrants);
-  return { n: n?.c, w: w?.c, o: o?.c, u: u?.c, g: g?.c };
+  const [e] = await db.select({ c: count() }).from(events);
+  const [s] = await db.select({ c: count() }).from(programmeSessions);
+  return { n: n?.c, w: w?.c, o: o?.c, u: u?.c, g: g?.c, e: e?.c, s: s?.c };
 }
 
 describe('seed', () => {
@@ -24,7 +35,10 @@ describe('seed', () => {
       w: WORKING_GROUPS.length,
       o: ORGANISATIONS.length,
       u: DEMO_ACCOUNTS.length,
-      g: DEMO_ACCOUNTS.filter((a) => a.role !== 'participant').length,
+      // Each account's role, plus the demo organiser's grant on every demo event.
+      g: DEMO_ACCOUNTS.filter((a) => a.role !== 'participant').length + DEMO_EVENTS.length,
+      e: DEMO_EVENTS.length,
+      s: DEMO_EVENTS.reduce((sum, ev) => sum + ev.sessions.length, 0),
     });
     await seed();
     expect(await counts()).toEqual(first);

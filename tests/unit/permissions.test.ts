@@ -37,6 +37,9 @@ const EXPECTED: Record<Permission, Role[]> = {
   'roles.revoke': ['admin'],
   'organisations.list': ['admin', 'organiser'],
   'organisations.manage': ['admin'],
+  'events.create': ['admin', 'organiser'],
+  // A platform-wide organiser grant does not reach an event (see the scoped tests below).
+  'events.manage': ['admin'],
   'account.view': ['participant', 'nominator', 'organiser', 'checkin_staff', 'admin'],
 };
 
@@ -129,5 +132,23 @@ describe('rolesOf', () => {
       { role: 'admin', organisationId: null, eventId: null },
     ]);
     expect(rolesOf(twice)).toEqual(['participant', 'nominator', 'admin']);
+  });
+});
+
+describe('permissions that need a grant for that very event', () => {
+  const organiserOfX = viewer([
+    { role: 'organiser', organisationId: null, eventId: null },
+    { role: 'organiser', organisationId: null, eventId: EVENT_X },
+  ]);
+
+  it('lets the organiser of event X manage X, and not Y', () => {
+    expect(allows(organiserOfX, 'events.manage', { eventId: EVENT_X })).toBe(true);
+    expect(allows(organiserOfX, 'events.manage', { eventId: EVENT_Y })).toBe(false);
+    expect(allows(organiserOfX, 'events.manage')).toBe(false);
+  });
+
+  it('lets an admin manage any event, and check-in staff of X none', () => {
+    expect(allows(VIEWERS.admin, 'events.manage', { eventId: EVENT_Y })).toBe(true);
+    expect(allows(VIEWERS.checkin_staff, 'events.manage', { eventId: EVENT_X })).toBe(false);
   });
 });

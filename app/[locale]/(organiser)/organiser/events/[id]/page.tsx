@@ -1,0 +1,132 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { NotFoundError } from '@/lib/auth/errors';
+import { requirePermission } from '@/lib/auth/session';
+import { eventEditorOptions, getEventForEdit } from '@/lib/events/editor-queries';
+import { zonedLocalToUtc } from '@/lib/events/time';
+import { Link } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/people/enums';
+import { EventForm } from '../_components/event-form';
+import { EMPTY_SESSION, SessionForm } from '../_components/session-form';
+import {
+  CancelForm,
+  DeleteSessionButton,
+  DuplicateForm,
+  StatusButtons,
+} from '../_components/status-panel';
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function load(locale: Locale, id: string, returnTo: string) {
+  if (!UUID.test(id)) notFound();
+  const viewer = await requirePermission('events.manage', returnTo, { eventId: id });
+  try {
+    return await getEventForEdit(viewer, id, locale);
+  } catch (error) {
+    // Someone else's event and an unknown one look the same: 404.
+    if (error instanceof NotFoundError || (error as Error).name === 'ForbiddenError') notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'eventEditor' });
+  return { title: t('editTitle') };
+}
+
+export default async function EditEventPage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const event = await load(locale, id, `/${locale}/organiser/events/${id}`);
+  const [t, tStatus, tTypes, format, options] = await Promise.all([
+    getTranslations('eventEditor'),
+    getTranslations('eventStatuses'),
+    getTranslations('sessionTypes'),
+    getFormatter(),
+    eventEditorOptions(locale),
+  ]);
+  const when = (local: string) =>
+    format.dateTime(zonedLocalToUtc(local, event.timeZone), {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: event.timeZone,
+    });
+  return (
+    <>
+      <nav className="fr-breadcrumb" aria-label={t('breadcrumb')}>
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" href="/organiser/events">
+              {t('allEvents')}
+            </Link>
+          </li>
+          <li>
+            <span className="fr-breadcrumb__link" aria-current="page">
+              {event.title}
+            </span>
+          </li>
+        </ol>
+      </nav>
+      <h1>{event.title}</h1>
+      <p>
+        <span className="fr-badge">{tStatus(event.status)}</span>{' '}
+        {event.status !== 'draft' ? (
+          <Link className="fr-link fr-ml-2w" href={`/events/${event.slug}`}>
+            {t('viewPublic')}
+          </Link>
+        ) : null}
+      </p>
+
+      <section className="fr-mb-6w" aria-labelledby="status-title">
+        <h2 id="status-title">{t('statusTitle')}</h2>
+        <StatusButtons eventId={event.id} status={event.status} />
+        {event.status === 'draft' || event.status === 'published' ? (
+          <details className="fr-mt-2w">
+            <summary>{t('cancelTitle')}</summary>
+            <CancelForm eventId={event.id} />
+          </details>
+        ) : null}
+        <details className="fr-mt-2w">
+          <summary>{t('duplicateTitle')}</summary>
+          <DuplicateForm eventId={event.id} />
+        </details>
+      </section>
+
+      <section className="fr-mb-6w" aria-labelledby="programme-title">
+        <h2 id="programme-title">{t('programmeTitle')}</h2>
+        {event.sessions.length === 0 ? <p>{t('noSessions')}</p> : null}
+        <ul className="fr-raw-list">
+          {event.sessions.map((s) => (
+            <li key={s.id} className="fr-mb-2w" data-testid="programme-session">
+              <strong>{s.title}</strong> — {when(s.values.startsAt)} → {when(s.values.endsAt)}
+              {s.values.room ? ` — ${s.values.room}` : ''} ({tTypes(s.values.type)}){' '}
+              <Link
+                className="fr-link fr-ml-1w"
+                href={`/organiser/events/${event.id}/sessions/${s.id}`}
+              >
+                {t('editSessionLink', { title: s.title })}
+              </Link>{' '}
+              <DeleteSessionButton
+                sessionId={s.id}
+                label={t('deleteSessionLabel', { title: s.title })}
+              />
+            </li>
+          ))}
+        </ul>
+        <details className="fr-mt-3w">
+          <summary>{t('addSession')}</summary>
+          <SessionForm eventId={event.id} defaultValues={EMPTY_SESSION} timeZone={event.timeZone} />
+        </details>
+      </section>
+
+      <section aria-labelledby="details-title">
+        <h2 id="details-title">{t('detailsTitle')}</h2>
+        <EventForm eventId={event.id} defaultValues={event.values} options={options} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+import {
+  CONFIDENTIALITY_LEVELS,
+  EVENT_FORMATS,
+  EVENT_MODES,
+  EVENT_STATUSES,
+  REGISTRATION_MODES,
+  SESSION_ACCESS_RULES,
+  SESSION_TYPES,
+  VISIBILITIES,
+} from '@/lib/events/enums';
+import { JOB_STATUSES } from '@/lib/jobs/enums';
+import { NETWORK_KINDS } from '@/lib/networks/enums';
+import { LOCALES, ORGANISATION_KINDS, ROLES } from '@/lib/people/enums';
+
+// Every database enum, in one file so that schema files can share them without
+// importing each other at load time.
+export const localeEnum = pgEnum('locale', LOCALES);
+export const roleEnum = pgEnum('role', ROLES);
+export const organisationKindEnum = pgEnum('organisation_kind', ORGANISATION_KINDS);
+export const networkKindEnum = pgEnum('network_kind', NETWORK_KINDS);
+export const jobStatusEnum = pgEnum('job_status', JOB_STATUSES);
+export const eventFormatEnum = pgEnum('event_format', EVENT_FORMATS);
+export const eventModeEnum = pgEnum('event_mode', EVENT_MODES);
+export const confidentialityEnum = pgEnum('confidentiality', CONFIDENTIALITY_LEVELS);
+export const visibilityEnum = pgEnum('visibility', VISIBILITIES);
+export const registrationModeEnum = pgEnum('registration_mode', REGISTRATION_MODES);
+export const eventStatusEnum = pgEnum('event_status', EVENT_STATUSES);
+export const sessionTypeEnum = pgEnum('session_type', SESSION_TYPES);
+export const sessionAccessEnum = pgEnum('session_access', SESSION_ACCESS_RULES);

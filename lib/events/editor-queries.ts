@@ -1,0 +1,219 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { events, networks, programmeSessions, sessionSpeakers, workingGroups } from '@/db/schema';
+import { assertCan } from '@/lib/auth/assert';
+import { NotFoundError } from '@/lib/auth/errors';
+import type { Viewer } from '@/lib/auth/permissions';
+import type { Locale } from '@/lib/people/enums';
+import { EVENT_LANGUAGES, type EventStatus } from './enums';
+import { utcToZonedLocal } from './time';
+import type { EventFormInput, SessionFormInput } from './validation';
+
+const pick = <T>(locale: Locale, fr: T, en: T) => (locale === 'fr' ? fr : en);
+
+let regionCodes: string[] | undefined;
+
+/** ISO 3166-1 alpha-2 codes that Intl knows a name for. */
+function allRegionCodes(): string[] {
+  if (regionCodes) return regionCodes;
+  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const codes: string[] = [];
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      // Skip the user-assigned and grouping codes (EU, UN, XA…, ZZ).
+      if (/^(A[AP]|EU|EZ|Q[M-Z]|UN|X[A-Z]|ZZ)$/.test(code)) continue;
+      if (names.of(code)) codes.push(code);
+    }
+  }
+  regionCodes = codes;
+  return codes;
+}
+
+export async function eventEditorOptions(locale: Locale) {
+  const db = getDb();
+  const [nets, groups] = await Promise.all([
+    db
+      .select({
+        id: networks.id,
+        acronym: networks.acronym,
+        nameFr: networks.nameFr,
+        nameEn: networks.nameEn,
+      })
+      .from(networks)
+      .orderBy(asc(networks.acronym)),
+    db
+      .select({
+        id: workingGroups.id,
+        networkId: workingGroups.networkId,
+        nameFr: workingGroups.nameFr,
+        nameEn: workingGroups.nameEn,
+        validFrom: workingGroups.validFrom,
+        validTo: workingGroups.validTo,
+      })
+      .from(workingGroups)
+      .orderBy(asc(workingGroups.nameFr)),
+  ]);
+  const regions = new Intl.DisplayNames([locale], { type: 'region' });
+  const languages = new Intl.DisplayNames([locale], { type: 'language' });
+  return {
+    networks: nets.map((n) => ({
+      value: n.id,
+      label: `${n.acronym} — ${pick(locale, n.nameFr, n.nameEn)}`,
+    })),
+    workingGroups: groups.map((g) => ({
+      value: g.id,
+      networkId: g.networkId,
+      label: pick(locale, g.nameFr, g.nameEn),
+      validFrom: g.validFrom,
+      validTo: g.validTo,
+    })),
+    timeZones: ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')],
+    countries: allRegionCodes()
+      .map((code) => ({ value: code, label: regions.of(code) ?? code }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale)),
+    languages: EVENT_LANGUAGES.map((code) => ({ value: code, label: languages.of(code) ?? code })),
+  };
+}
+
+export const NEW_EVENT_DEFAULTS: EventFormInput = {
+  slug: '',
+  format: 'colloquium',
+  networkId: '',
+  workingGroupId: '',
+  mode: 'in_person',
+  venueName: '',
+  venueAddress: '',
+  city: '',
+  country: 'FR',
+  onlineUrl: '',
+  timeZone: 'Europe/Paris',
+  startsAt: '',
+  endsAt: '',
+  workingLanguages: ['fr'],
+  interpretationLanguages: [],
+  confidentiality: 'public',
+  visibility: 'listed',
+  registrationMode: 'open',
+  capacity: '',
+  registrationOpensAt: '',
+  registrationClosesAt: '',
+  modificationDeadline: '',
+  retentionDays: '365',
+  titleFr: '',
+  titleEn: '',
+  summaryFr: '',
+  summaryEn: '',
+  descriptionFr: '',
+  descriptionEn: '',
+};
+
+export type EditableSession = {
+  id: string;
+  title: string;
+  values: SessionFormInput;
+};
+
+export type EditableEvent = {
+  id: string;
+  slug: string;
+  status: EventStatus;
+  title: string;
+  timeZone: string;
+  values: EventFormInput;
+  sessions: EditableSession[];
+};
+
+/** An event as its editor shows it: wall-clock times in its own zone. */
+export async function getEventForEdit(
+  viewer: Viewer | null,
+  eventId: string,
+  locale: Locale,
+): Promise<EditableEvent> {
+  assertCan(viewer, 'events.manage', { eventId });
+  const db = getDb();
+  const [e] = await db.select().from(events).where(eq(events.id, eventId));
+  if (!e) throw new NotFoundError();
+  const local = (d: Date | null) => (d ? utcToZonedLocal(d, e.timeZone) : '');
+  const sessions = await db
+    .select()
+    .from(programmeSessions)
+    .where(eq(programmeSessions.eventId, e.id))
+    .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.room));
+  const speakers = sessions.length
+    ? await db
+        .select()
+        .from(sessionSpeakers)
+        .where(
+          inArray(
+            sessionSpeakers.sessionId,
+            sessions.map((s) => s.id),
+          ),
+        )
+        .orderBy(asc(sessionSpeakers.position))
+    : [];
+  return {
+    id: e.id,
+    slug: e.slug,
+    status: e.status,
+    title: pick(locale, e.titleFr, e.titleEn),
+    timeZone: e.timeZone,
+    values: {
+      slug: e.slug,
+      format: e.format,
+      networkId: e.networkId ?? '',
+      workingGroupId: e.workingGroupId ?? '',
+      mode: e.mode,
+      venueName: e.venueName ?? '',
+      venueAddress: e.venueAddress ?? '',
+      city: e.city ?? '',
+      country: e.country ?? '',
+      onlineUrl: e.onlineUrl ?? '',
+      timeZone: e.timeZone,
+      startsAt: local(e.startsAt),
+      endsAt: local(e.endsAt),
+      workingLanguages: e.workingLanguages as EventFormInput['workingLanguages'],
+      interpretationLanguages:
+        e.interpretationLanguages as EventFormInput['interpretationLanguages'],
+      confidentiality: e.confidentiality,
+      visibility: e.visibility,
+      registrationMode: e.registrationMode,
+      capacity: e.capacity === null ? '' : String(e.capacity),
+      registrationOpensAt: local(e.registrationOpensAt),
+      registrationClosesAt: local(e.registrationClosesAt),
+      modificationDeadline: local(e.modificationDeadline),
+      retentionDays: String(e.retentionDays),
+      titleFr: e.titleFr,
+      titleEn: e.titleEn,
+      summaryFr: e.summaryFr,
+      summaryEn: e.summaryEn,
+      descriptionFr: e.descriptionFr,
+      descriptionEn: e.descriptionEn,
+    },
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      title: pick(locale, s.titleFr, s.titleEn),
+      values: {
+        type: s.type,
+        titleFr: s.titleFr,
+        titleEn: s.titleEn,
+        descriptionFr: s.descriptionFr,
+        descriptionEn: s.descriptionEn,
+        room: s.room ?? '',
+        startsAt: local(s.startsAt),
+        endsAt: local(s.endsAt),
+        capacity: s.capacity === null ? '' : String(s.capacity),
+        access: s.access,
+        accessOrganisationKinds: s.accessOrganisationKinds,
+        chathamHouse: s.chathamHouse,
+        speakers: speakers
+          .filter((sp) => sp.sessionId === s.id)
+          .map((sp) => ({
+            name: sp.name,
+            function: sp.function ?? '',
+            organisation: sp.organisation ?? '',
+          })),
+      },
+    })),
+  };
+}

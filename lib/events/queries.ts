@@ -1,0 +1,384 @@
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import {
+  events,
+  networks,
+  programmeSessions,
+  roleGrants,
+  sessionSpeakers,
+  workingGroups,
+} from '@/db/schema';
+import { allows, type Viewer } from '@/lib/auth/permissions';
+import type { Locale } from '@/lib/people/enums';
+import type {
+  Confidentiality,
+  EventFormat,
+  EventMode,
+  EventStatus,
+  RegistrationMode,
+  SessionAccess,
+  SessionType,
+} from './enums';
+
+const pick = <T>(locale: Locale, fr: T, en: T) => (locale === 'fr' ? fr : en);
+
+export type CatalogueFilters = {
+  period?: 'upcoming' | 'past';
+  q?: string;
+  network?: string;
+  workingGroup?: string;
+  format?: EventFormat;
+  language?: string;
+  mode?: EventMode;
+  country?: string;
+  city?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+};
+
+export type CatalogueItem = {
+  slug: string;
+  title: string;
+  summary: string;
+  format: EventFormat;
+  mode: EventMode;
+  status: EventStatus;
+  city: string | null;
+  country: string | null;
+  timeZone: string;
+  startsAt: Date;
+  endsAt: Date;
+  networkAcronym: string | null;
+  workingGroupName: string | null;
+  workingLanguages: string[];
+  registrationMode: RegistrationMode;
+  confidentiality: Confidentiality;
+};
+
+export const CATALOGUE_PAGE_SIZE = 20;
+
+/** Escapes LIKE wildcards so that a search for "50%" means fifty per cent. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The public catalogue: published (or cancelled) listed events that are public or held
+ * under the Chatham House Rule. Restricted and unlisted events never appear here.
+ */
+export async function listCatalogue(
+  filters: CatalogueFilters,
+  locale: Locale,
+  now = new Date(),
+): Promise<{ items: CatalogueItem[]; total: number }> {
+  const group = alias(workingGroups, 'group');
+  const where: (SQL | undefined)[] = [
+    inArray(events.status, ['published', 'cancelled']),
+    eq(events.visibility, 'listed'),
+    inArray(events.confidentiality, ['public', 'chatham_house']),
+    filters.period === 'past' ? lt(events.endsAt, now) : gte(events.endsAt, now),
+  ];
+  if (filters.q) {
+    const pattern = likePattern(filters.q.trim());
+    where.push(
+      or(
+        ilike(events.titleFr, pattern),
+        ilike(events.titleEn, pattern),
+        ilike(events.summaryFr, pattern),
+        ilike(events.summaryEn, pattern),
+      ),
+    );
+  }
+  if (filters.network) where.push(eq(networks.slug, filters.network));
+  if (filters.workingGroup) where.push(eq(group.slug, filters.workingGroup));
+  if (filters.format) where.push(eq(events.format, filters.format));
+  if (filters.mode) where.push(eq(events.mode, filters.mode));
+  if (filters.language) where.push(sql`${filters.language} = any(${events.workingLanguages})`);
+  if (filters.country) where.push(eq(events.country, filters.country.toUpperCase()));
+  if (filters.city) where.push(ilike(events.city, likePattern(filters.city.trim())));
+  if (filters.from) where.push(gte(events.endsAt, new Date(`${filters.from}T00:00:00Z`)));
+  if (filters.to) where.push(lt(events.startsAt, new Date(`${filters.to}T23:59:59Z`)));
+
+  const condition = and(...where);
+  const page = Math.max(1, filters.page ?? 1);
+  const db = getDb();
+  const base = db
+    .select({
+      slug: events.slug,
+      titleFr: events.titleFr,
+      titleEn: events.titleEn,
+      summaryFr: events.summaryFr,
+      summaryEn: events.summaryEn,
+      format: events.format,
+      mode: events.mode,
+      status: events.status,
+      city: events.city,
+      country: events.country,
+      timeZone: events.timeZone,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      networkAcronym: networks.acronym,
+      groupFr: group.nameFr,
+      groupEn: group.nameEn,
+      workingLanguages: events.workingLanguages,
+      registrationMode: events.registrationMode,
+      confidentiality: events.confidentiality,
+    })
+    .from(events)
+    .leftJoin(networks, eq(networks.id, events.networkId))
+    .leftJoin(group, eq(group.id, events.workingGroupId))
+    .where(condition)
+    // Upcoming: soonest first; archive: most recent first.
+    .orderBy(filters.period === 'past' ? desc(events.startsAt) : asc(events.startsAt))
+    .limit(CATALOGUE_PAGE_SIZE)
+    .offset((page - 1) * CATALOGUE_PAGE_SIZE);
+  const [rows, [counted]] = await Promise.all([
+    base,
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(events)
+      .leftJoin(networks, eq(networks.id, events.networkId))
+      .leftJoin(group, eq(group.id, events.workingGroupId))
+      .where(condition),
+  ]);
+  return {
+    total: counted?.total ?? 0,
+    items: rows.map((r) => ({
+      slug: r.slug,
+      title: pick(locale, r.titleFr, r.titleEn),
+      summary: pick(locale, r.summaryFr, r.summaryEn),
+      format: r.format,
+      mode: r.mode,
+      status: r.status,
+      city: r.city,
+      country: r.country,
+      timeZone: r.timeZone,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      networkAcronym: r.networkAcronym,
+      workingGroupName: pick(locale, r.groupFr, r.groupEn),
+      workingLanguages: r.workingLanguages,
+      registrationMode: r.registrationMode,
+      confidentiality: r.confidentiality,
+    })),
+  };
+}
+
+export type SpeakerDto = { name: string; function: string | null; organisation: string | null };
+
+export type SessionDto = {
+  id: string;
+  type: SessionType;
+  title: string;
+  description: string;
+  room: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number | null;
+  access: SessionAccess;
+  accessOrganisationKinds: string[];
+  chathamHouse: boolean;
+  /** Empty when the session (or the event) is held under the Chatham House Rule. */
+  speakers: SpeakerDto[];
+};
+
+export type EventPageDto = {
+  id: string;
+  slug: string;
+  status: EventStatus;
+  title: string;
+  summary: string;
+  description: string;
+  format: EventFormat;
+  mode: EventMode;
+  venueName: string | null;
+  venueAddress: string | null;
+  city: string | null;
+  country: string | null;
+  /** Only for people who may attend; never on the public page. */
+  onlineUrl: null;
+  timeZone: string;
+  startsAt: Date;
+  endsAt: Date;
+  workingLanguages: string[];
+  interpretationLanguages: string[];
+  confidentiality: Confidentiality;
+  registrationMode: RegistrationMode;
+  capacity: number | null;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  cancellationReason: string | null;
+  networkAcronym: string | null;
+  networkName: string | null;
+  workingGroupName: string | null;
+  sessions: SessionDto[];
+  canManage: boolean;
+};
+
+export type EventAccess = 'ok' | 'not_found' | 'sign_in';
+
+/** Who may see an event page: drafts and restricted events only to those the event admits. */
+function eventAccess(
+  viewer: Viewer | null,
+  event: { id: string; status: EventStatus; confidentiality: Confidentiality },
+  grantedEventIds: Set<string>,
+): EventAccess {
+  const manages = allows(viewer, 'events.manage', { eventId: event.id });
+  if (event.status === 'draft') return manages ? 'ok' : 'not_found';
+  if (event.confidentiality === 'restricted') {
+    if (!viewer) return 'sign_in';
+    // Registrations and nominations will admit more people with the next issues.
+    return manages || grantedEventIds.has(event.id) ? 'ok' : 'not_found';
+  }
+  return 'ok';
+}
+
+export async function getEventPage(
+  slug: string,
+  viewer: Viewer | null,
+  locale: Locale,
+): Promise<{ access: EventAccess; event: EventPageDto | null }> {
+  const db = getDb();
+  const group = alias(workingGroups, 'group');
+  const [row] = await db
+    .select({
+      event: events,
+      networkAcronym: networks.acronym,
+      networkFr: networks.nameFr,
+      networkEn: networks.nameEn,
+      groupFr: group.nameFr,
+      groupEn: group.nameEn,
+    })
+    .from(events)
+    .leftJoin(networks, eq(networks.id, events.networkId))
+    .leftJoin(group, eq(group.id, events.workingGroupId))
+    .where(eq(events.slug, slug));
+  if (!row) return { access: 'not_found', event: null };
+  const e = row.event;
+  const granted = new Set(
+    viewer
+      ? (
+          await db
+            .select({ eventId: roleGrants.eventId })
+            .from(roleGrants)
+            .where(and(eq(roleGrants.userId, viewer.id), eq(roleGrants.eventId, e.id)))
+        ).map((g) => g.eventId as string)
+      : [],
+  );
+  const access = eventAccess(viewer, e, granted);
+  if (access !== 'ok') return { access, event: null };
+
+  const sessions = await db
+    .select()
+    .from(programmeSessions)
+    .where(eq(programmeSessions.eventId, e.id))
+    .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.room));
+  const speakers = sessions.length
+    ? await db
+        .select({
+          sessionId: sessionSpeakers.sessionId,
+          name: sessionSpeakers.name,
+          function: sessionSpeakers.function,
+          organisation: sessionSpeakers.organisation,
+        })
+        .from(sessionSpeakers)
+        .where(
+          inArray(
+            sessionSpeakers.sessionId,
+            sessions.map((s) => s.id),
+          ),
+        )
+        .orderBy(asc(sessionSpeakers.position))
+    : [];
+  const eventUnderRule = e.confidentiality === 'chatham_house';
+  return {
+    access,
+    event: {
+      id: e.id,
+      slug: e.slug,
+      status: e.status,
+      title: pick(locale, e.titleFr, e.titleEn),
+      summary: pick(locale, e.summaryFr, e.summaryEn),
+      description: pick(locale, e.descriptionFr, e.descriptionEn),
+      format: e.format,
+      mode: e.mode,
+      venueName: e.venueName,
+      venueAddress: e.venueAddress,
+      city: e.city,
+      country: e.country,
+      onlineUrl: null,
+      timeZone: e.timeZone,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      workingLanguages: e.workingLanguages,
+      interpretationLanguages: e.interpretationLanguages,
+      confidentiality: e.confidentiality,
+      registrationMode: e.registrationMode,
+      capacity: e.capacity,
+      registrationOpensAt: e.registrationOpensAt,
+      registrationClosesAt: e.registrationClosesAt,
+      cancellationReason:
+        e.status === 'cancelled'
+          ? pick(locale, e.cancellationReasonFr, e.cancellationReasonEn)
+          : null,
+      networkAcronym: row.networkAcronym,
+      networkName: pick(locale, row.networkFr, row.networkEn),
+      workingGroupName: pick(locale, row.groupFr, row.groupEn),
+      canManage: allows(viewer, 'events.manage', { eventId: e.id }),
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        type: s.type,
+        title: pick(locale, s.titleFr, s.titleEn),
+        description: pick(locale, s.descriptionFr, s.descriptionEn),
+        room: s.room,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        capacity: s.capacity,
+        access: s.access,
+        accessOrganisationKinds: s.accessOrganisationKinds,
+        chathamHouse: s.chathamHouse || eventUnderRule,
+        speakers:
+          s.chathamHouse || eventUnderRule
+            ? []
+            : speakers
+                .filter((sp) => sp.sessionId === s.id)
+                .map(({ name, function: fn, organisation }) => ({
+                  name,
+                  function: fn,
+                  organisation,
+                })),
+      })),
+    },
+  };
+}
+
+/** Events the viewer may manage (admin: all), newest first. */
+export async function listManagedEvents(viewer: Viewer | null, locale: Locale) {
+  if (!viewer) return [];
+  const isAdmin = viewer.grants.some((g) => g.role === 'admin');
+  const ids = viewer.grants
+    .filter((g) => g.role === 'organiser' && g.eventId)
+    .map((g) => g.eventId as string);
+  if (!isAdmin && ids.length === 0) return [];
+  const rows = await getDb()
+    .select({
+      id: events.id,
+      slug: events.slug,
+      status: events.status,
+      titleFr: events.titleFr,
+      titleEn: events.titleEn,
+      startsAt: events.startsAt,
+      timeZone: events.timeZone,
+    })
+    .from(events)
+    .where(isAdmin ? undefined : inArray(events.id, ids))
+    .orderBy(desc(events.startsAt));
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    status: r.status,
+    title: pick(locale, r.titleFr, r.titleEn),
+    startsAt: r.startsAt,
+    timeZone: r.timeZone,
+  }));
+}

@@ -1,0 +1,141 @@
+import { expect, type Page, test } from '@playwright/test';
+import { signInAs } from '../helpers/e2e-mail';
+
+const stamp = Date.now().toString(36);
+const slug = `atelier-prevention-${stamp}`;
+
+async function fillEvent(page: Page) {
+  await page.getByLabel('Titre en français').fill(`Atelier prévention ${stamp}`);
+  await page.getByLabel('Titre en anglais').fill(`Prevention workshop ${stamp}`);
+  await page.getByLabel("Identifiant d'adresse").fill(slug);
+  await page.getByLabel('Résumé en français').fill('Un atelier de démonstration.');
+  await page.getByLabel('Résumé en anglais').fill('A demonstration workshop.');
+  await page
+    .getByLabel('Description en français')
+    .fill('Trois sessions, dont **deux ateliers** en parallèle.');
+  await page
+    .getByLabel('Description en anglais')
+    .fill('Three sessions, **two workshops** side by side.');
+  await page.getByLabel('Format').selectOption('policy_practice_workshop');
+  await page.getByLabel('Fuseau horaire').selectOption('Europe/Paris');
+  await page.getByLabel('Début', { exact: true }).fill('2027-09-14T09:00');
+  await page.getByLabel('Fin', { exact: true }).fill('2027-09-14T17:00');
+  await page.getByLabel('Lieu', { exact: true }).fill('Hôtel de Beauvau');
+  await page.getByLabel('Adresse', { exact: true }).fill('Place Beauvau, 75008 Paris');
+  await page.getByLabel('Ville').fill('Paris');
+  // DSFR draws its own box over the native checkbox: click the label, as a person does.
+  await page
+    .locator('label', { hasText: /^anglais$/ })
+    .first()
+    .click();
+  await expect(page.getByRole('checkbox', { name: 'anglais' }).first()).toBeChecked();
+  await page.getByLabel('Jauge (places)').fill('60');
+}
+
+async function addSession(
+  page: Page,
+  s: { fr: string; en: string; room: string; start: string; end: string; type?: string },
+) {
+  const form = page.locator('details', { hasText: 'Ajouter une session' }).last();
+  if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await form.locator('summary').click();
+  }
+  await form.getByLabel('Titre en français').fill(s.fr);
+  await form.getByLabel('Titre en anglais').fill(s.en);
+  if (s.type) await form.getByLabel('Type de session').selectOption(s.type);
+  await form.getByLabel('Salle').fill(s.room);
+  await form.getByLabel('Début').fill(s.start);
+  await form.getByLabel('Fin').fill(s.end);
+  await form.getByRole('button', { name: 'Ajouter au programme' }).click();
+}
+
+test('an organiser creates a bilingual event with three sessions and publishes it', async ({
+  page,
+}) => {
+  await signInAs(page, 'organisatrice@passerelle.test');
+  await page.getByRole('link', { name: 'Mes événements' }).first().click();
+  await page.getByRole('link', { name: 'Créer un événement' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Créer un événement');
+
+  await fillEvent(page);
+  // End before start: refused on the field, nothing created.
+  await page.getByLabel('Fin', { exact: true }).fill('2027-09-13T17:00');
+  await page.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(page.getByText('La fin doit être postérieure au début.')).toBeVisible();
+  await page.getByLabel('Fin', { exact: true }).fill('2027-09-14T17:00');
+  // Script in a title: refused.
+  await page.getByLabel('Titre en français').fill('<script>alert(1)</script>');
+  await page.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(page.getByText("Le HTML n'est pas accepté", { exact: false }).first()).toBeVisible();
+  await page.getByLabel('Titre en français').fill(`Atelier prévention ${stamp}`);
+
+  await page.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(page).toHaveURL(/\/fr\/organiser\/events\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Atelier prévention ${stamp}`);
+  await expect(page.getByText('Brouillon', { exact: true })).toBeVisible();
+
+  await addSession(page, {
+    fr: 'Plénière d’ouverture',
+    en: 'Opening plenary',
+    room: 'Salle A',
+    start: '2027-09-14T09:00',
+    end: '2027-09-14T10:30',
+    type: 'plenary',
+  });
+  await expect(page.getByTestId('programme-session')).toHaveCount(1);
+  await page.reload();
+  await addSession(page, {
+    fr: 'Atelier école',
+    en: 'School workshop',
+    room: 'Salle A',
+    start: '2027-09-14T11:00',
+    end: '2027-09-14T12:30',
+    type: 'parallel_workshop',
+  });
+  await expect(page.getByTestId('programme-session')).toHaveCount(2);
+  await page.reload();
+  // The same room at the same time: refused with a translated message.
+  await addSession(page, {
+    fr: 'Atelier prison',
+    en: 'Prison workshop',
+    room: ' salle a ',
+    start: '2027-09-14T11:30',
+    end: '2027-09-14T12:30',
+    type: 'parallel_workshop',
+  });
+  await expect(
+    page.getByText('Cette salle est déjà occupée par une autre session à ce moment-là.'),
+  ).toBeVisible();
+  // Outside the event: refused.
+  const form = page.locator('details', { hasText: 'Ajouter une session' }).last();
+  await form.getByLabel('Salle').fill('Salle B');
+  await form.getByLabel('Début').fill('2027-09-15T11:00');
+  await form.getByLabel('Fin').fill('2027-09-15T12:30');
+  await form.getByRole('button', { name: 'Ajouter au programme' }).click();
+  await expect(page.getByText("La session doit se tenir pendant l'événement.")).toBeVisible();
+  await form.getByLabel('Début').fill('2027-09-14T11:00');
+  await form.getByLabel('Fin').fill('2027-09-14T12:30');
+  await form.getByRole('button', { name: 'Ajouter au programme' }).click();
+  await expect(page.getByTestId('programme-session')).toHaveCount(3);
+
+  await page.getByRole('button', { name: 'Publier' }).click();
+  await expect(page.getByText('Publié', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Voir la page publique' })).toHaveAttribute(
+    'href',
+    `/fr/events/${slug}`,
+  );
+});
+
+test('the organiser pages are refused to a participant, and a garbled id is a 404', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin@passerelle.test');
+  await page.goto('/fr/organiser/events');
+  const first = page.getByRole('table').getByRole('link').first();
+  const href = (await first.getAttribute('href')) as string;
+  await page.context().clearCookies();
+  // A participant is refused the organiser pages; the nominator too.
+  await signInAs(page, 'participante@passerelle.test');
+  expect((await page.goto(href))?.status()).toBe(403);
+  expect((await page.goto('/fr/organiser/events/not-a-uuid'))?.status()).toBe(404);
+});
