@@ -4,6 +4,7 @@ import { allows, holdsAnywhere, type Viewer } from '@/lib/auth/permissions';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/people/enums';
 import { LanguageSwitch } from './language-switch';
+import { NavLink } from './nav-link';
 
 type Props = { locale: Locale; viewer: Viewer | null };
 
@@ -101,15 +102,15 @@ export async function SiteHeader({ locale, viewer }: Props) {
           <nav className="fr-nav" id="main-navigation" aria-label={t('mainMenu')}>
             <ul className="fr-nav__list">
               <li className="fr-nav__item">
-                <Link className="fr-nav__link" href="/events">
+                <NavLink className="fr-nav__link" href="/events">
                   {t('events')}
-                </Link>
+                </NavLink>
               </li>
               {holdsAnywhere(viewer, 'events.manage') ? (
                 <li className="fr-nav__item">
-                  <Link className="fr-nav__link" href="/organiser/events">
+                  <NavLink className="fr-nav__link" href="/organiser/events">
                     {t('myEvents')}
-                  </Link>
+                  </NavLink>
                 </li>
               ) : null}
             </ul>

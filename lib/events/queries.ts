@@ -382,3 +382,19 @@ export async function listManagedEvents(viewer: Viewer | null, locale: Locale) {
     timeZone: r.timeZone,
   }));
 }
+
+/** Countries where catalogue events (upcoming or past) take place: the catalogue's country filter. */
+export async function listCatalogueCountries(): Promise<string[]> {
+  const rows = await getDb()
+    .selectDistinct({ country: events.country })
+    .from(events)
+    .where(
+      and(
+        inArray(events.status, ['published', 'cancelled']),
+        eq(events.visibility, 'listed'),
+        inArray(events.confidentiality, ['public', 'chatham_house']),
+        sql`${events.country} is not null`,
+      ),
+    );
+  return rows.map((r) => r.country).filter((c): c is string => c !== null);
+}

@@ -13,6 +13,11 @@ const PUBLIC_PAGES = [
   '/personal-data',
   '/dev/mailbox',
   '/no-such-page',
+  '/events',
+  '/events?period=past',
+  '/events?format=colloquium&page=abc',
+  '/events/colloque-international-prevention-radicalisation-2027',
+  '/events/gctf-families-foreign-terrorist-fighters-2027',
 ];
 
 for (const locale of ['fr', 'en'] as const) {
@@ -75,7 +80,12 @@ test.describe('phone', () => {
   test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
 
   test('home and sign-in pass axe, and the menu opens', async ({ page }) => {
-    for (const path of ['/fr', '/en/sign-in']) {
+    for (const path of [
+      '/fr',
+      '/en/sign-in',
+      '/fr/events',
+      '/en/events/colloque-international-prevention-radicalisation-2027',
+    ]) {
       await page.goto(path);
       await expectNoAxeViolations(page);
     }

@@ -1,12 +1,14 @@
+import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { signInAs } from '../helpers/e2e-mail';
+import { icsDate, parseIcs } from '../helpers/ics-parse';
 
 const stamp = Date.now().toString(36);
-const slug = `atelier-prevention-${stamp}`;
+const slug = `atelier-demonstration-${stamp}`;
 
 async function fillEvent(page: Page) {
-  await page.getByLabel('Titre en français').fill(`Atelier prévention ${stamp}`);
-  await page.getByLabel('Titre en anglais').fill(`Prevention workshop ${stamp}`);
+  await page.getByLabel('Titre en français').fill(`Atelier démonstration ${stamp}`);
+  await page.getByLabel('Titre en anglais').fill(`Demonstration workshop ${stamp}`);
   await page.getByLabel("Identifiant d'adresse").fill(slug);
   await page.getByLabel('Résumé en français').fill('Un atelier de démonstration.');
   await page.getByLabel('Résumé en anglais').fill('A demonstration workshop.');
@@ -49,8 +51,9 @@ async function addSession(
   await form.getByRole('button', { name: 'Ajouter au programme' }).click();
 }
 
-test('an organiser creates a bilingual event with three sessions and publishes it', async ({
+test('an organiser creates a bilingual event with three sessions and publishes it; a visitor finds it by filter, switches language and downloads the .ics', async ({
   page,
+  browser,
 }) => {
   await signInAs(page, 'organisatrice@passerelle.test');
   await page.getByRole('link', { name: 'Mes événements' }).first().click();
@@ -67,11 +70,13 @@ test('an organiser creates a bilingual event with three sessions and publishes i
   await page.getByLabel('Titre en français').fill('<script>alert(1)</script>');
   await page.getByRole('button', { name: 'Créer le brouillon' }).click();
   await expect(page.getByText("Le HTML n'est pas accepté", { exact: false }).first()).toBeVisible();
-  await page.getByLabel('Titre en français').fill(`Atelier prévention ${stamp}`);
+  await page.getByLabel('Titre en français').fill(`Atelier démonstration ${stamp}`);
 
   await page.getByRole('button', { name: 'Créer le brouillon' }).click();
   await expect(page).toHaveURL(/\/fr\/organiser\/events\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Atelier prévention ${stamp}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    `Atelier démonstration ${stamp}`,
+  );
   await expect(page.getByText('Brouillon', { exact: true })).toBeVisible();
 
   await addSession(page, {
@@ -124,6 +129,53 @@ test('an organiser creates a bilingual event with three sessions and publishes i
     'href',
     `/fr/events/${slug}`,
   );
+
+  // A visitor, signed out, finds it in the catalogue by its format and a word of its title.
+  const visitor = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await visitor.goto('/fr/events');
+  await visitor
+    .getByLabel('Format', { exact: true })
+    .selectOption({ label: 'Atelier « Policy & Practice »' });
+  await visitor.getByLabel('Rechercher').fill(stamp);
+  await visitor.getByRole('button', { name: 'Appliquer les filtres' }).click();
+  await expect(visitor).toHaveURL(/[?&]format=policy_practice_workshop(&|$)/);
+  await visitor.getByRole('link', { name: `Atelier démonstration ${stamp}` }).click();
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(
+    `Atelier démonstration ${stamp}`,
+  );
+  await expect(visitor.getByRole('heading', { name: 'Atelier école' })).toBeVisible();
+  await expect(visitor.getByRole('heading', { name: 'Atelier prison' })).toBeVisible();
+
+  // Switches language: the same event, in English.
+  await visitor.getByRole('link', { name: 'English', exact: true }).click();
+  await expect(visitor).toHaveURL(new RegExp(`/en/events/${slug}$`));
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(
+    `Demonstration workshop ${stamp}`,
+  );
+  await expect(visitor.getByRole('heading', { name: 'School workshop' })).toBeVisible();
+
+  // Downloads the event's .ics and reads it: 09:00 in Paris in September is 07:00 UTC.
+  const downloading = visitor.waitForEvent('download');
+  await visitor
+    .getByRole('link', { name: `Add to my calendar (.ics) — Demonstration workshop ${stamp}` })
+    .click();
+  const download = await downloading;
+  const ics = parseIcs(fs.readFileSync((await download.path()) ?? '', 'utf8'));
+  expect(ics.events).toHaveLength(1);
+  const [event] = ics.events;
+  expect(event?.SUMMARY).toBe(`Demonstration workshop ${stamp}`);
+  expect(icsDate(event?.DTSTART ?? '').toISOString()).toBe('2027-09-14T07:00:00.000Z');
+  expect(icsDate(event?.DTEND ?? '').toISOString()).toBe('2027-09-14T15:00:00.000Z');
+  expect(event?.LOCATION).toContain('Hôtel de Beauvau');
+
+  // Archived, it leaves the catalogue (and the other tests' counts).
+  await page.getByRole('button', { name: 'Archiver' }).click();
+  await expect(page.getByText('Archivé', { exact: true })).toBeVisible();
+  await visitor.goto(`/fr/events?q=${stamp}`);
+  await expect(visitor.getByRole('link', { name: `Atelier démonstration ${stamp}` })).toHaveCount(
+    0,
+  );
+  await visitor.context().close();
 });
 
 test('the organiser pages are refused to a participant, and a garbled id is a 404', async ({

@@ -1,16 +1,17 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { Link, usePathname } from '@/lib/i18n/navigation';
+import { NavLink } from '@/app/_components/nav-link';
+import { usePathname } from '@/lib/i18n/navigation';
 
-/** A side-menu entry that tells assistive technologies which page is the current one. */
+/** A side-menu entry, marked active on its page. */
 export function SideMenuLink({ href, children }: { href: string; children: ReactNode }) {
-  const current = usePathname() === href;
+  const active = usePathname() === href;
   return (
-    <li className={`fr-sidemenu__item${current ? ' fr-sidemenu__item--active' : ''}`}>
-      <Link className="fr-sidemenu__link" href={href} aria-current={current ? 'page' : undefined}>
+    <li className={`fr-sidemenu__item${active ? ' fr-sidemenu__item--active' : ''}`}>
+      <NavLink className="fr-sidemenu__link" href={href}>
         {children}
-      </Link>
+      </NavLink>
     </li>
   );
 }

@@ -1,0 +1,7 @@
+import type { NextRequest } from 'next/server';
+import { calendarResponse } from '@/lib/events/ics-download';
+
+export async function GET(request: NextRequest, ctx: RouteContext<'/api/events/[slug]/ics'>) {
+  const { slug } = await ctx.params;
+  return calendarResponse(request, slug);
+}
