@@ -1,11 +1,12 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { events, networks, programmeSessions, sessionSpeakers, workingGroups } from '@/db/schema';
+import { events, networks, programmeSessions, workingGroups } from '@/db/schema';
 import { assertCan } from '@/lib/auth/assert';
 import { NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
 import type { Locale } from '@/lib/people/enums';
 import { EVENT_LANGUAGES, type EventStatus } from './enums';
+import { speakersOf } from './queries';
 import { utcToZonedLocal } from './time';
 import type { EventFormInput, SessionFormInput } from './validation';
 
@@ -140,18 +141,7 @@ export async function getEventForEdit(
     .from(programmeSessions)
     .where(eq(programmeSessions.eventId, e.id))
     .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.room));
-  const speakers = sessions.length
-    ? await db
-        .select()
-        .from(sessionSpeakers)
-        .where(
-          inArray(
-            sessionSpeakers.sessionId,
-            sessions.map((s) => s.id),
-          ),
-        )
-        .orderBy(asc(sessionSpeakers.position))
-    : [];
+  const speakers = await speakersOf(sessions.map((s) => s.id));
   return {
     id: e.id,
     slug: e.slug,

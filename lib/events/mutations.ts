@@ -158,6 +158,14 @@ function eventValues(input: EventInput) {
   };
 }
 
+/** The person who creates (or duplicates) an event organises it. */
+async function grantOrganiser(tx: Transaction, userId: string, eventId: string) {
+  await tx
+    .insert(roleGrants)
+    .values({ userId, role: 'organiser', eventId, grantedBy: userId })
+    .onConflictDoNothing();
+}
+
 /** Two organisers taking the same slug at once: the loser gets the field error, not a 500. */
 async function slugSafe<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -183,11 +191,7 @@ export async function createEvent(
         .values({ ...values, createdBy: viewer.id })
         .returning({ id: events.id, slug: events.slug });
       if (!row) throw new Error('insert returned no row');
-      // The creator organises the event they created.
-      await tx
-        .insert(roleGrants)
-        .values({ userId: viewer.id, role: 'organiser', eventId: row.id, grantedBy: viewer.id })
-        .onConflictDoNothing();
+      await grantOrganiser(tx, viewer.id, row.id);
       await recordAudit(tx, {
         actorId: viewer.id,
         action: 'event.create',
@@ -380,10 +384,7 @@ export async function duplicateEvent(
             .values(speakers.map((sp) => ({ ...sp, sessionId: copied.id })));
         }
       }
-      await tx
-        .insert(roleGrants)
-        .values({ userId: viewer.id, role: 'organiser', eventId: row.id, grantedBy: viewer.id })
-        .onConflictDoNothing();
+      await grantOrganiser(tx, viewer.id, row.id);
       await recordAudit(tx, {
         actorId: viewer.id,
         action: 'event.duplicate',

@@ -215,6 +215,21 @@ export type EventPageDto = {
   canManage: boolean;
 };
 
+/** The speakers of these sessions, in their order. */
+export async function speakersOf(sessionIds: string[]) {
+  if (sessionIds.length === 0) return [];
+  return getDb()
+    .select({
+      sessionId: sessionSpeakers.sessionId,
+      name: sessionSpeakers.name,
+      function: sessionSpeakers.function,
+      organisation: sessionSpeakers.organisation,
+    })
+    .from(sessionSpeakers)
+    .where(inArray(sessionSpeakers.sessionId, sessionIds))
+    .orderBy(asc(sessionSpeakers.position));
+}
+
 export type EventAccess = 'ok' | 'not_found' | 'sign_in';
 
 /** Who may see an event page: drafts and restricted events only to those the event admits. */
@@ -273,23 +288,7 @@ export async function getEventPage(
     .from(programmeSessions)
     .where(eq(programmeSessions.eventId, e.id))
     .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.room));
-  const speakers = sessions.length
-    ? await db
-        .select({
-          sessionId: sessionSpeakers.sessionId,
-          name: sessionSpeakers.name,
-          function: sessionSpeakers.function,
-          organisation: sessionSpeakers.organisation,
-        })
-        .from(sessionSpeakers)
-        .where(
-          inArray(
-            sessionSpeakers.sessionId,
-            sessions.map((s) => s.id),
-          ),
-        )
-        .orderBy(asc(sessionSpeakers.position))
-    : [];
+  const speakers = await speakersOf(sessions.map((s) => s.id));
   const eventUnderRule = e.confidentiality === 'chatham_house';
   return {
     access,

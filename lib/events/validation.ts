@@ -257,3 +257,6 @@ export const duplicateEventSchema = z.object({
     // A real calendar day: Date.parse would read 2027-02-30 as 2 March.
     .refine((v) => isLocalDateTime(`${v}T00:00`), { error: 'invalidDate' }),
 });
+
+/** Whether a URL segment can be an id at all (anything else is a 404, not a query). */
+export const isUuid = (value: string) => z.uuid().safeParse(value).success;

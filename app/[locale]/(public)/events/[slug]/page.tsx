@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { cache } from 'react';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { getViewer, requireUser } from '@/lib/auth/session';
 import { getEventPage } from '@/lib/events/queries';
-import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/people/enums';
 import { MarkdownText } from '@/lib/text/markdown';
 import { EventFacts } from './_components/event-facts';
@@ -41,36 +41,7 @@ export default async function EventPage({ params }: Props) {
 
   return (
     <>
-      <nav className="fr-breadcrumb fr-mt-0" aria-label={t('breadcrumb')}>
-        <button
-          type="button"
-          className="fr-breadcrumb__button"
-          aria-expanded="false"
-          aria-controls="breadcrumb"
-        >
-          {t('showBreadcrumb')}
-        </button>
-        <div className="fr-collapse" id="breadcrumb">
-          <ol className="fr-breadcrumb__list">
-            <li>
-              <Link className="fr-breadcrumb__link" href="/">
-                {t('home')}
-              </Link>
-            </li>
-            <li>
-              <Link className="fr-breadcrumb__link" href="/events">
-                {t('catalogue')}
-              </Link>
-            </li>
-            <li>
-              {/* biome-ignore lint/a11y/useValidAnchor: DSFR marks the current page with an anchor without href */}
-              <a className="fr-breadcrumb__link" aria-current="page">
-                {event.title}
-              </a>
-            </li>
-          </ol>
-        </div>
-      </nav>
+      <Breadcrumb parents={[{ label: t('catalogue'), href: '/events' }]} current={event.title} />
 
       <ul className="fr-badges-group fr-mb-1w">
         {cancelled ? (

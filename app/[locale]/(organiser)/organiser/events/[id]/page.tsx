@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { NotFoundError } from '@/lib/auth/errors';
 import { requirePermission } from '@/lib/auth/session';
 import { eventEditorOptions, getEventForEdit } from '@/lib/events/editor-queries';
 import { zonedLocalToUtc } from '@/lib/events/time';
+import { isUuid } from '@/lib/events/validation';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/people/enums';
 import { EventForm } from '../_components/event-form';
@@ -18,10 +20,8 @@ import {
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function load(locale: Locale, id: string, returnTo: string) {
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const viewer = await requirePermission('events.manage', returnTo, { eventId: id });
   try {
     return await getEventForEdit(viewer, id, locale);
@@ -57,20 +57,10 @@ export default async function EditEventPage({ params }: Props) {
     });
   return (
     <>
-      <nav className="fr-breadcrumb" aria-label={t('breadcrumb')}>
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <Link className="fr-breadcrumb__link" href="/organiser/events">
-              {t('allEvents')}
-            </Link>
-          </li>
-          <li>
-            <span className="fr-breadcrumb__link" aria-current="page">
-              {event.title}
-            </span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        parents={[{ label: t('allEvents'), href: '/organiser/events' }]}
+        current={event.title}
+      />
       <h1>{event.title}</h1>
       <p>
         <span className="fr-badge">{tStatus(event.status)}</span>{' '}
