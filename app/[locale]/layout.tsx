@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { DsfrHead, getHtmlAttributes } from '@/app/_components/dsfr/dsfr-head';
 import { DsfrProvider, StartDsfrOnHydration } from '@/app/_components/dsfr/dsfr-provider';
 import { SiteFooter } from '@/app/_components/site-footer';
 import { SiteHeader } from '@/app/_components/site-header';
 import { getViewer } from '@/lib/auth/session';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -26,7 +27,11 @@ export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [t, viewer] = await Promise.all([getTranslations('skipLinks'), getViewer()]);
+  const [t, viewer, messages] = await Promise.all([
+    getTranslations('skipLinks'),
+    getViewer(),
+    getMessages(),
+  ]);
   return (
     <html {...getHtmlAttributes({ lang: locale })}>
       <head>
@@ -38,7 +43,7 @@ export default async function LocaleLayout({ children, params }: Props) {
       <body>
         <DsfrProvider lang={locale}>
           <StartDsfrOnHydration />
-          <NextIntlClientProvider>
+          <NextIntlClientProvider messages={clientMessages(messages)}>
             <div className="fr-skiplinks">
               <nav className="fr-container" aria-label={t('label')}>
                 <ul className="fr-skiplinks__list">

@@ -1,0 +1,25 @@
+// The catalogue namespaces that client components read. Only these are sent to the
+// browser with every page (tests/unit/client-messages.test.ts keeps the list true).
+export const CLIENT_NAMESPACES = [
+  'actions',
+  'admin',
+  'confidentiality',
+  'errors',
+  'eventEditor',
+  'eventFormats',
+  'eventModes',
+  'eventPage',
+  'events',
+  'organisationKinds',
+  'registrationModes',
+  'roles',
+  'sessionAccess',
+  'sessionTypes',
+  'signIn',
+  'validation',
+  'visibility',
+] as const;
+
+export function clientMessages(messages: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+}

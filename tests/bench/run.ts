@@ -1,0 +1,185 @@
+// npm run bench: measures the production build against real PostgreSQL, each scenario
+// beside its floor in the same run, and reports ratios (the machine is shared and
+// noisy: never assert times in tests). Writes tests/bench/results.json and
+// tests/bench/BENCHMARKS.md. Scenarios so far: event_page (issue 3), embedded_start.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const NEXT_BIN = require.resolve('next/dist/bin/next');
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const BASE =
+  process.env.DATABASE_URL ||
+  process.env.TEST_DATABASE_URL ||
+  'postgres://postgres@127.0.0.1:5432/postgres';
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+type Figures = Record<string, number | string | null>;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+function env(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    AUTH_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef',
+    JOBS_WORKER: 'off',
+    ...extra,
+  };
+  for (const [k, v] of Object.entries(e)) if (v === undefined) delete e[k];
+  return e;
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<number> {
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return performance.now() - start;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+}
+
+function startServer(extra: Record<string, string | undefined>): ChildProcess {
+  return spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(PORT)], {
+    cwd: ROOT,
+    env: env(extra),
+    stdio: 'ignore',
+  });
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function load(url: string, expectStatus = 200) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    expectBody: undefined,
+  });
+  const ok = expectStatus === 200 ? result['2xx'] : result.non2xx;
+  return {
+    rps: ok / SECONDS,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors:
+      result.errors + result.timeouts + (expectStatus === 200 ? result.non2xx : result['2xx']),
+  };
+}
+
+async function eventPage(): Promise<Figures> {
+  // A scratch database, seeded with the demo events.
+  const name = `passerelle_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = postgres(BASE, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(BASE);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  try {
+    const seeded = spawnSync('npx', ['tsx', 'db/seed.ts'], {
+      cwd: ROOT,
+      env: env({ DATABASE_URL: databaseUrl }),
+    });
+    if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
+    const server = startServer({ DATABASE_URL: databaseUrl, PGLITE_DIR: undefined });
+    try {
+      await waitFor(`http://localhost:${PORT}/fr`, 60_000);
+      const page = `http://localhost:${PORT}/fr/events/colloque-international-prevention-radicalisation-2027`;
+      // The floor: a page Next prerendered at build time, served by the same server.
+      const staticPage = `http://localhost:${PORT}/_not-found`;
+      await load(page);
+      await load(staticPage, 404);
+      const pageRuns: Awaited<ReturnType<typeof load>>[] = [];
+      const staticRuns: Awaited<ReturnType<typeof load>>[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        pageRuns.push(await load(page));
+        staticRuns.push(await load(staticPage, 404));
+      }
+      const rps = median(pageRuns.map((r) => r.rps));
+      const floorRps = median(staticRuns.map((r) => r.rps));
+      return {
+        rps: Math.round(rps),
+        p50_ms: median(pageRuns.map((r) => r.p50)),
+        p99_ms: median(pageRuns.map((r) => r.p99)),
+        errors: pageRuns.reduce((n, r) => n + r.errors, 0),
+        floor: 'prerendered page of the same server',
+        floor_rps: Math.round(floorRps),
+        ratio: Number((rps / floorRps).toFixed(2)),
+        goal: '>= 0.8',
+      };
+    } finally {
+      await stop(server);
+    }
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+async function embeddedStart(): Promise<Figures> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-'));
+    const server = startServer({ DATABASE_URL: undefined, PGLITE_DIR: path.join(dir, 'pglite') });
+    try {
+      times.push(await waitFor(`http://localhost:${PORT}/fr`, 60_000));
+    } finally {
+      await stop(server);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { seconds: Number((median(times) / 1000).toFixed(2)), goal: '<= 5' };
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+    const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('build failed');
+  }
+  const results: Record<string, Figures> = {
+    event_page: await eventPage(),
+    embedded_start: await embeddedStart(),
+  };
+  const when = new Date().toISOString();
+  const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  fs.writeFileSync(
+    path.join(__dirname, 'results.json'),
+    `${JSON.stringify({ measuredAt: when, machine, runs: RUNS, seconds: SECONDS, connections: CONNECTIONS, results }, null, 2)}\n`,
+  );
+  const rows = Object.entries(results).map(
+    ([name, f]) =>
+      `| ${name} | ${Object.entries(f)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')} |`,
+  );
+  const table = ['| scenario | figures |', '| --- | --- |', ...rows].join('\n');
+  fs.writeFileSync(
+    path.join(__dirname, 'BENCHMARKS.md'),
+    `# Benchmarks\n\nMeasured ${when} on ${machine}; medians of ${RUNS} runs of ${SECONDS} s at ${CONNECTIONS} connections, each scenario beside its floor in the same run. Reproduce with \`npm run bench\`.\n\n${table}\n`,
+  );
+  console.log(table);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
