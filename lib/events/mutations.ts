@@ -89,11 +89,21 @@ async function checkNetworkAndGroup(
   if (!group) throw invalid('workingGroupId', 'invalidChoice');
   if (group.networkId !== input.networkId)
     throw invalid('workingGroupId', 'workingGroupNotInNetwork');
-  const first = zonedDate(startsAt, input.timeZone);
-  const last = zonedDate(endsAt, input.timeZone);
-  if (group.validFrom > first || (group.validTo !== null && group.validTo < last)) {
+  if (!groupValidOn(group, startsAt, endsAt, input.timeZone)) {
     throw invalid('workingGroupId', 'workingGroupNotValid');
   }
+}
+
+/** A working group exists on every day of the event, counted in the event's time zone. */
+function groupValidOn(
+  group: { validFrom: string; validTo: string | null },
+  startsAt: Date,
+  endsAt: Date,
+  timeZone: string,
+): boolean {
+  const first = zonedDate(startsAt, timeZone);
+  const last = zonedDate(endsAt, timeZone);
+  return group.validFrom <= first && (group.validTo === null || group.validTo >= last);
 }
 
 /** The programme already there must still fit the event's new dates and capacity. */
@@ -319,12 +329,7 @@ export async function duplicateEvent(
           .select({ validFrom: workingGroups.validFrom, validTo: workingGroups.validTo })
           .from(workingGroups)
           .where(eq(workingGroups.id, source.workingGroupId));
-        const first = zonedDate(startsAt, source.timeZone);
-        const last = zonedDate(endsAt, source.timeZone);
-        if (
-          group &&
-          (group.validFrom > first || (group.validTo !== null && group.validTo < last))
-        ) {
+        if (group && !groupValidOn(group, startsAt, endsAt, source.timeZone)) {
           throw invalid('startDate', 'workingGroupNotValid');
         }
       }
