@@ -4,13 +4,12 @@ import { events, networks, programmeSessions, workingGroups } from '@/db/schema'
 import { assertCan } from '@/lib/auth/assert';
 import { NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
+import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
 import { EVENT_LANGUAGES, type EventStatus } from './enums';
 import { speakersOf } from './queries';
 import { utcToZonedLocal } from './time';
 import type { EventFormInput, SessionFormInput } from './validation';
-
-const pick = <T>(locale: Locale, fr: T, en: T) => (locale === 'fr' ? fr : en);
 
 let regionCodes: string[] | undefined;
 
@@ -60,12 +59,12 @@ export async function eventEditorOptions(locale: Locale) {
   return {
     networks: nets.map((n) => ({
       value: n.id,
-      label: `${n.acronym} — ${pick(locale, n.nameFr, n.nameEn)}`,
+      label: `${n.acronym} — ${localized(locale, n.nameFr, n.nameEn)}`,
     })),
     workingGroups: groups.map((g) => ({
       value: g.id,
       networkId: g.networkId,
-      label: pick(locale, g.nameFr, g.nameEn),
+      label: localized(locale, g.nameFr, g.nameEn),
       validFrom: g.validFrom,
       validTo: g.validTo,
     })),
@@ -146,7 +145,7 @@ export async function getEventForEdit(
     id: e.id,
     slug: e.slug,
     status: e.status,
-    title: pick(locale, e.titleFr, e.titleEn),
+    title: localized(locale, e.titleFr, e.titleEn),
     timeZone: e.timeZone,
     values: {
       slug: e.slug,
@@ -182,7 +181,7 @@ export async function getEventForEdit(
     },
     sessions: sessions.map((s) => ({
       id: s.id,
-      title: pick(locale, s.titleFr, s.titleEn),
+      title: localized(locale, s.titleFr, s.titleEn),
       values: {
         type: s.type,
         titleFr: s.titleFr,

@@ -10,6 +10,7 @@ import {
   workingGroups,
 } from '@/db/schema';
 import { allows, type Viewer } from '@/lib/auth/permissions';
+import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
 import type {
   Confidentiality,
@@ -20,8 +21,6 @@ import type {
   SessionAccess,
   SessionType,
 } from './enums';
-
-const pick = <T>(locale: Locale, fr: T, en: T) => (locale === 'fr' ? fr : en);
 
 export type CatalogueFilters = {
   period?: 'upcoming' | 'past';
@@ -145,8 +144,8 @@ export async function listCatalogue(
     total: counted?.total ?? 0,
     items: rows.map((r) => ({
       slug: r.slug,
-      title: pick(locale, r.titleFr, r.titleEn),
-      summary: pick(locale, r.summaryFr, r.summaryEn),
+      title: localized(locale, r.titleFr, r.titleEn),
+      summary: localized(locale, r.summaryFr, r.summaryEn),
       format: r.format,
       mode: r.mode,
       status: r.status,
@@ -156,7 +155,7 @@ export async function listCatalogue(
       startsAt: r.startsAt,
       endsAt: r.endsAt,
       networkAcronym: r.networkAcronym,
-      workingGroupName: pick(locale, r.groupFr, r.groupEn),
+      workingGroupName: localized(locale, r.groupFr, r.groupEn),
       workingLanguages: r.workingLanguages,
       registrationMode: r.registrationMode,
       confidentiality: r.confidentiality,
@@ -296,9 +295,9 @@ export async function getEventPage(
       id: e.id,
       slug: e.slug,
       status: e.status,
-      title: pick(locale, e.titleFr, e.titleEn),
-      summary: pick(locale, e.summaryFr, e.summaryEn),
-      description: pick(locale, e.descriptionFr, e.descriptionEn),
+      title: localized(locale, e.titleFr, e.titleEn),
+      summary: localized(locale, e.summaryFr, e.summaryEn),
+      description: localized(locale, e.descriptionFr, e.descriptionEn),
       format: e.format,
       mode: e.mode,
       venueName: e.venueName,
@@ -318,17 +317,17 @@ export async function getEventPage(
       registrationClosesAt: e.registrationClosesAt,
       cancellationReason:
         e.status === 'cancelled'
-          ? pick(locale, e.cancellationReasonFr, e.cancellationReasonEn)
+          ? localized(locale, e.cancellationReasonFr, e.cancellationReasonEn)
           : null,
       networkAcronym: row.networkAcronym,
-      networkName: pick(locale, row.networkFr, row.networkEn),
-      workingGroupName: pick(locale, row.groupFr, row.groupEn),
+      networkName: localized(locale, row.networkFr, row.networkEn),
+      workingGroupName: localized(locale, row.groupFr, row.groupEn),
       canManage: allows(viewer, 'events.manage', { eventId: e.id }),
       sessions: sessions.map((s) => ({
         id: s.id,
         type: s.type,
-        title: pick(locale, s.titleFr, s.titleEn),
-        description: pick(locale, s.descriptionFr, s.descriptionEn),
+        title: localized(locale, s.titleFr, s.titleEn),
+        description: localized(locale, s.descriptionFr, s.descriptionEn),
         room: s.room,
         startsAt: s.startsAt,
         endsAt: s.endsAt,
@@ -376,7 +375,7 @@ export async function listManagedEvents(viewer: Viewer | null, locale: Locale) {
     id: r.id,
     slug: r.slug,
     status: r.status,
-    title: pick(locale, r.titleFr, r.titleEn),
+    title: localized(locale, r.titleFr, r.titleEn),
     startsAt: r.startsAt,
     timeZone: r.timeZone,
   }));

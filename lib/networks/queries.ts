@@ -1,6 +1,7 @@
 import { asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { networks, workingGroups } from '@/db/schema';
+import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
 import type { NetworkKind } from './enums';
 
@@ -22,7 +23,7 @@ export async function listActiveNetworks(locale: Locale): Promise<NetworkDto[]> 
   return rows.map((r) => ({
     slug: r.slug,
     acronym: r.acronym,
-    name: locale === 'fr' ? r.nameFr : r.nameEn,
+    name: localized(locale, r.nameFr, r.nameEn),
     kind: r.kind,
   }));
 }
@@ -42,7 +43,7 @@ export async function listNetworkOptions(locale: Locale): Promise<NetworkDto[]> 
   return rows.map((r) => ({
     slug: r.slug,
     acronym: r.acronym,
-    name: locale === 'fr' ? r.nameFr : r.nameEn,
+    name: localized(locale, r.nameFr, r.nameEn),
     kind: r.kind,
   }));
 }
@@ -73,7 +74,7 @@ export async function listWorkingGroupOptions(locale: Locale): Promise<WorkingGr
     .orderBy(asc(networks.acronym), desc(workingGroups.validFrom), asc(workingGroups.nameFr));
   return rows.map((r) => ({
     slug: r.slug,
-    name: locale === 'fr' ? r.nameFr : r.nameEn,
+    name: localized(locale, r.nameFr, r.nameEn),
     networkSlug: r.networkSlug,
     networkAcronym: r.networkAcronym,
     validFrom: r.validFrom,

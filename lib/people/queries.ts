@@ -4,6 +4,7 @@ import { type Executor, getDb } from '@/db/client';
 import { organisations, roleGrants, users } from '@/db/schema';
 import { assertCan } from '@/lib/auth/assert';
 import type { Grant, Viewer } from '@/lib/auth/permissions';
+import { localized } from '@/lib/i18n/localized';
 import type { GrantedRole, Locale, OrganisationKind } from './enums';
 
 export async function loadViewer(userId: string, db: Executor = getDb()): Promise<Viewer | null> {
@@ -55,11 +56,11 @@ export async function listOrganisations(
   return rows
     .map((r) => ({
       id: r.id,
-      name: locale === 'fr' ? r.nameFr : r.nameEn,
+      name: localized(locale, r.nameFr, r.nameEn),
       acronym: r.acronym,
       kind: r.kind,
       country: r.country,
-      parentName: (locale === 'fr' ? r.parentFr : r.parentEn) ?? null,
+      parentName: localized(locale, r.parentFr, r.parentEn) ?? null,
     }))
     .sort(
       (a, b) =>
@@ -118,7 +119,7 @@ export async function listUsersWithRoles(
         id: g.id,
         role: g.role,
         eventId: g.eventId,
-        organisationName: (locale === 'fr' ? g.orgFr : g.orgEn) ?? null,
+        organisationName: localized(locale, g.orgFr, g.orgEn) ?? null,
       })),
   }));
 }

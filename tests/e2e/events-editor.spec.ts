@@ -168,6 +168,25 @@ test('an organiser creates a bilingual event with three sessions and publishes i
   expect(icsDate(event?.DTEND ?? '').toISOString()).toBe('2027-09-14T15:00:00.000Z');
   expect(event?.LOCATION).toContain('Hôtel de Beauvau');
 
+  // Duplicating under the same address name, or cancelling without reasons: field errors.
+  await page.locator('summary', { hasText: 'Dupliquer (nouvelle édition)' }).click();
+  const duplicate = page.locator('details', { hasText: 'Dupliquer (nouvelle édition)' });
+  await duplicate.getByLabel("Identifiant d'adresse").fill(slug);
+  await duplicate.getByLabel('Premier jour de la nouvelle édition').fill('2028-09-12');
+  await duplicate.getByRole('button', { name: 'Dupliquer' }).click();
+  await expect(
+    duplicate.getByText("Cet identifiant d'adresse est déjà pris par un autre événement."),
+  ).toBeVisible();
+  await expect(duplicate.getByLabel("Identifiant d'adresse")).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await page.locator('summary', { hasText: "Annuler l'événement" }).click();
+  const cancel = page.locator('details', { hasText: "Annuler l'événement" });
+  await cancel.getByRole('button', { name: "Annuler l'événement" }).click();
+  await expect(cancel.getByText('Ce champ est obligatoire.')).toHaveCount(2);
+  await expect(page.getByText('Publié', { exact: true })).toBeVisible();
+
   // Archived, it leaves the catalogue (and the other tests' counts).
   await page.getByRole('button', { name: 'Archiver' }).click();
   await expect(page.getByText('Archivé', { exact: true })).toBeVisible();

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect } from 'react';
+import { TextAreaField, TextField } from '@/app/_components/form/fields';
 import {
   cancelEventAction,
   changeEventStatusAction,
@@ -62,29 +63,15 @@ export function CancelForm({ eventId }: { eventId: string }) {
     <form action={action} noValidate>
       <input type="hidden" name="eventId" value={eventId} />
       {(['reasonFr', 'reasonEn'] as const).map((field) => (
-        <div
-          className={`fr-input-group${errors?.[field] ? ' fr-input-group--error' : ''}`}
+        <TextAreaField
           key={field}
-        >
-          <label className="fr-label" htmlFor={`cancel-${field}`}>
-            {t(field === 'reasonFr' ? 'cancelReasonFr' : 'cancelReasonEn')}
-          </label>
-          <textarea
-            className="fr-input"
-            id={`cancel-${field}`}
-            name={field}
-            lang={field === 'reasonFr' ? 'fr' : 'en'}
-            rows={2}
-            defaultValue={typed?.[field]}
-            aria-invalid={errors?.[field] ? true : undefined}
-            aria-describedby={errors?.[field] ? `cancel-${field}-error` : undefined}
-          />
-          {errors?.[field] ? (
-            <p className="fr-error-text" id={`cancel-${field}-error`}>
-              {errors[field]?.[0]}
-            </p>
-          ) : null}
-        </div>
+          label={t(field === 'reasonFr' ? 'cancelReasonFr' : 'cancelReasonEn')}
+          error={errors?.[field]?.[0]}
+          name={field}
+          lang={field === 'reasonFr' ? 'fr' : 'en'}
+          rows={2}
+          defaultValue={typed?.[field]}
+        />
       ))}
       <button type="submit" className="fr-btn fr-btn--secondary" disabled={pending}>
         {t('cancelEvent')}
@@ -106,44 +93,20 @@ export function DuplicateForm({ eventId }: { eventId: string }) {
   return (
     <form action={action} noValidate>
       <input type="hidden" name="eventId" value={eventId} />
-      <div className={`fr-input-group${errors?.slug ? ' fr-input-group--error' : ''}`}>
-        <label className="fr-label" htmlFor="duplicate-slug">
-          {t('slug')}
-          <span className="fr-hint-text">{t('slugHint')}</span>
-        </label>
-        <input
-          className="fr-input"
-          id="duplicate-slug"
-          name="slug"
-          defaultValue={typed?.slug}
-          aria-invalid={errors?.slug ? true : undefined}
-          aria-describedby={errors?.slug ? 'duplicate-slug-error' : undefined}
-        />
-        {errors?.slug ? (
-          <p className="fr-error-text" id="duplicate-slug-error">
-            {errors.slug[0]}
-          </p>
-        ) : null}
-      </div>
-      <div className={`fr-input-group${errors?.startDate ? ' fr-input-group--error' : ''}`}>
-        <label className="fr-label" htmlFor="duplicate-date">
-          {t('duplicateStart')}
-        </label>
-        <input
-          className="fr-input"
-          type="date"
-          id="duplicate-date"
-          name="startDate"
-          defaultValue={typed?.startDate}
-          aria-invalid={errors?.startDate ? true : undefined}
-          aria-describedby={errors?.startDate ? 'duplicate-date-error' : undefined}
-        />
-        {errors?.startDate ? (
-          <p className="fr-error-text" id="duplicate-date-error">
-            {errors.startDate[0]}
-          </p>
-        ) : null}
-      </div>
+      <TextField
+        label={t('slug')}
+        hint={t('slugHint')}
+        error={errors?.slug?.[0]}
+        name="slug"
+        defaultValue={typed?.slug}
+      />
+      <TextField
+        type="date"
+        label={t('duplicateStart')}
+        error={errors?.startDate?.[0]}
+        name="startDate"
+        defaultValue={typed?.startDate}
+      />
       <button type="submit" className="fr-btn fr-btn--secondary" disabled={pending}>
         {t('duplicate')}
       </button>
