@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { DsfrHead, getHtmlAttributes } from '@/app/_components/dsfr/dsfr-head';
-import { DsfrProvider, StartDsfrOnHydration } from '@/app/_components/dsfr/dsfr-provider';
+import { DsfrStart } from '@/app/_components/dsfr/dsfr-start';
+import { ErrorTextsProvider } from '@/app/_components/error-texts';
 import { SiteFooter } from '@/app/_components/site-footer';
 import { SiteHeader } from '@/app/_components/site-header';
 import { getViewer } from '@/lib/auth/session';
-import { clientMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -27,11 +27,16 @@ export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [t, viewer, messages] = await Promise.all([
+  const [t, tErrors, viewer] = await Promise.all([
     getTranslations('skipLinks'),
+    getTranslations('errors'),
     getViewer(),
-    getMessages(),
   ]);
+  const errorTexts = {
+    title: tErrors('errorTitle'),
+    body: tErrors('errorBody'),
+    retry: tErrors('retry'),
+  };
   return (
     <html {...getHtmlAttributes({ lang: locale })}>
       <head>
@@ -41,32 +46,30 @@ export default async function LocaleLayout({ children, params }: Props) {
         />
       </head>
       <body>
-        <DsfrProvider lang={locale}>
-          <StartDsfrOnHydration />
-          <NextIntlClientProvider messages={clientMessages(messages)}>
-            <div className="fr-skiplinks">
-              <nav className="fr-container" aria-label={t('label')}>
-                <ul className="fr-skiplinks__list">
-                  <li>
-                    <a className="fr-link" href="#content">
-                      {t('content')}
-                    </a>
-                  </li>
-                  <li>
-                    <a className="fr-link" href="#footer">
-                      {t('footer')}
-                    </a>
-                  </li>
-                </ul>
-              </nav>
-            </div>
-            <SiteHeader locale={locale} viewer={viewer} />
-            <main id="content" tabIndex={-1} className="fr-container fr-my-6w">
-              {children}
-            </main>
-            <SiteFooter />
-          </NextIntlClientProvider>
-        </DsfrProvider>
+        <DsfrStart />
+        <ErrorTextsProvider value={errorTexts}>
+          <div className="fr-skiplinks">
+            <nav className="fr-container" aria-label={t('label')}>
+              <ul className="fr-skiplinks__list">
+                <li>
+                  <a className="fr-link" href="#content">
+                    {t('content')}
+                  </a>
+                </li>
+                <li>
+                  <a className="fr-link" href="#footer">
+                    {t('footer')}
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+          <SiteHeader locale={locale} viewer={viewer} />
+          <main id="content" tabIndex={-1} className="fr-container fr-my-6w">
+            {children}
+          </main>
+          <SiteFooter />
+        </ErrorTextsProvider>
       </body>
     </html>
   );

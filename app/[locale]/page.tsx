@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { rolesOf } from '@/lib/auth/permissions';
 import { getViewer } from '@/lib/auth/session';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { listActiveNetworks } from '@/lib/networks/queries';
 import type { Locale } from '@/lib/people/enums';
 

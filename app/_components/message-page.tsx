@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 
 /** A full-page message from the `errors` catalogue, with the way back home. */
 export async function MessagePage({ title, body }: { title: string; body: string }) {

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { allows, holdsAnywhere, type Viewer } from '@/lib/auth/permissions';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
 import { LanguageSwitch } from './language-switch';
 import { NavLink } from './nav-link';

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ClientIntl } from '@/app/_components/client-intl';
 import { SideMenuLink } from './_components/side-menu-link';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -17,7 +18,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </ul>
         </div>
       </nav>
-      <div className="fr-col-12 fr-col-md-9">{children}</div>
+      <div className="fr-col-12 fr-col-md-9">
+        <ClientIntl>{children}</ClientIntl>
+      </div>
     </div>
   );
 }

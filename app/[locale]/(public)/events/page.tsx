@@ -8,7 +8,7 @@ import {
   toCatalogueFilters,
 } from '@/lib/events/catalogue-params';
 import { CATALOGUE_PAGE_SIZE, listCatalogue, listCatalogueCountries } from '@/lib/events/queries';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { listNetworkOptions, listWorkingGroupOptions } from '@/lib/networks/queries';
 import type { Locale } from '@/lib/people/enums';
 import { CatalogueFilters } from './_components/catalogue-filters';

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { NavLink } from '@/app/_components/nav-link';
-import { usePathname } from '@/lib/i18n/navigation';
+import { usePathname } from '@/lib/i18n/link';
 
 /** A side-menu entry, marked active on its page. */
 export function SideMenuLink({ href, children }: { href: string; children: ReactNode }) {

@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/lib/i18n/link';
 import { pageTitle } from '@/lib/i18n/metadata';
-import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/people/enums';
 
 type Props = {

@@ -3,8 +3,8 @@ import { DataTable } from '@/app/_components/data-table';
 import { allows } from '@/lib/auth/permissions';
 import { requireHolder } from '@/lib/auth/session';
 import { listManagedEvents } from '@/lib/events/queries';
+import { Link } from '@/lib/i18n/link';
 import { pageTitle } from '@/lib/i18n/metadata';
-import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/people/enums';
 
 type Props = { params: Promise<{ locale: Locale }> };

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { CatalogueParams } from '@/lib/events/catalogue-params';
 import { EVENT_FORMATS, EVENT_LANGUAGES, EVENT_MODES } from '@/lib/events/enums';
 import { countryName, languageName } from '@/lib/events/format';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import type { NetworkDto, WorkingGroupOptionDto } from '@/lib/networks/queries';
 import type { Locale } from '@/lib/people/enums';
 

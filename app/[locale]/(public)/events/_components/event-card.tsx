@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { countryName, formatDateTimeRange, zoneLabel } from '@/lib/events/format';
 import type { CatalogueItem } from '@/lib/events/queries';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
 
 type Props = { event: CatalogueItem; locale: Locale };

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { pageWindow } from '@/lib/events/catalogue-params';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 
 type Props = {
   page: number;

@@ -7,7 +7,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { eventEditorOptions, getEventForEdit } from '@/lib/events/editor-queries';
 import { zonedLocalToUtc } from '@/lib/events/time';
 import { isUuid } from '@/lib/events/validation';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
 import { EventForm } from '../_components/event-form';
 import { EMPTY_SESSION, SessionForm } from '../_components/session-form';

@@ -15,7 +15,7 @@ import {
   VISIBILITIES,
 } from '@/lib/events/enums';
 import { type EventFormInput, eventInputSchema } from '@/lib/events/validation';
-import { useRouter } from '@/lib/i18n/navigation';
+import { useRouter } from '@/lib/i18n/link';
 
 export type EventFormOptions = {
   networks: { value: string; label: string }[];

@@ -10,7 +10,7 @@ import {
   duplicateEventAction,
 } from '@/lib/events/actions';
 import type { EventStatus } from '@/lib/events/enums';
-import { useRouter } from '@/lib/i18n/navigation';
+import { useRouter } from '@/lib/i18n/link';
 
 function ResultMessage({ state }: { state: { ok: boolean; message?: string } | null }) {
   if (!state || state.ok) return null;

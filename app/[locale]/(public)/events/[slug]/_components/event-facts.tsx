@@ -76,6 +76,7 @@ export async function EventFacts({ event, locale, now }: Props) {
             startsAt={event.startsAt.toISOString()}
             endsAt={event.endsAt.toISOString()}
             eventTimeZone={zone}
+            template={t.raw('yourTime') as string}
           />
         </dd>
         <dt className="fr-text--bold">{t('venue')}</dt>

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { localeOr, localizedHref, localizedPath, withoutLocale } from '@/lib/i18n/paths';
+
+describe('paths in the visitor language', () => {
+  it('prefix app paths with the locale and leave other links alone', () => {
+    expect(localizedPath('fr', '/')).toBe('/fr');
+    expect(localizedPath('en', '/events/abc')).toBe('/en/events/abc');
+    expect(localizedPath('en', '/events?period=past#top')).toBe('/en/events?period=past#top');
+    expect(localizedPath('fr', 'https://example.org/x')).toBe('https://example.org/x');
+    expect(localizedPath('fr', '//evil.example/x')).toBe('//evil.example/x');
+    expect(localizedPath('fr', '#content')).toBe('#content');
+  });
+
+  it('turn { pathname, query } into one encoded URL, repeating array values', () => {
+    expect(localizedHref('fr', { pathname: '/events', query: {} })).toBe('/fr/events');
+    expect(
+      localizedHref('en', {
+        pathname: '/events',
+        query: { q: 'jeunes & école', language: ['fr', 'en'], page: undefined },
+      }),
+    ).toBe('/en/events?q=jeunes+%26+%C3%A9cole&language=fr&language=en');
+  });
+
+  it('strip only a real locale prefix', () => {
+    expect(withoutLocale('/fr')).toBe('/');
+    expect(withoutLocale('/en/events/x')).toBe('/events/x');
+    expect(withoutLocale('/french/x')).toBe('/french/x');
+    expect(localeOr('en', 'fr')).toBe('en');
+    expect(localeOr('de', 'fr')).toBe('fr');
+    expect(localeOr(undefined, 'en')).toBe('en');
+  });
+});
