@@ -7,8 +7,6 @@ import { DsfrHead, getHtmlAttributes } from '@/app/_components/dsfr/dsfr-head';
 import { DsfrStart } from '@/app/_components/dsfr/dsfr-start';
 import { ErrorTextsProvider } from '@/app/_components/error-texts';
 import { SiteFooter } from '@/app/_components/site-footer';
-import { SiteHeader } from '@/app/_components/site-header';
-import { getViewer } from '@/lib/auth/session';
 import { routing } from '@/lib/i18n/routing';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -23,15 +21,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+// No request data here (session, cookies, headers): the pages that anonymous visitors
+// share are rendered once and cached (see cached/ and proxy.ts); the header, which
+// depends on who is signed in, comes with the layouts below.
 export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [t, tErrors, viewer] = await Promise.all([
-    getTranslations('skipLinks'),
-    getTranslations('errors'),
-    getViewer(),
-  ]);
+  const [t, tErrors] = await Promise.all([getTranslations('skipLinks'), getTranslations('errors')]);
   const errorTexts = {
     title: tErrors('errorTitle'),
     body: tErrors('errorBody'),
@@ -64,10 +61,7 @@ export default async function LocaleLayout({ children, params }: Props) {
               </ul>
             </nav>
           </div>
-          <SiteHeader locale={locale} viewer={viewer} />
-          <main id="content" tabIndex={-1} className="fr-container fr-my-6w">
-            {children}
-          </main>
+          {children}
           <SiteFooter />
         </ErrorTextsProvider>
       </body>

@@ -26,11 +26,12 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function requireUser(returnTo: string): Promise<Viewer> {
   const viewer = await getViewer();
   if (viewer) return viewer;
-  const locale = (await getLocale()) as Locale;
-  return redirect({
-    href: { pathname: '/sign-in', query: { callbackUrl: returnTo } },
-    locale,
-  });
+  return redirectToSignIn(returnTo, (await getLocale()) as Locale);
+}
+
+/** To the sign-in page, then back to `returnTo`. */
+export function redirectToSignIn(returnTo: string, locale: Locale): never {
+  return redirect({ href: { pathname: '/sign-in', query: { callbackUrl: returnTo } }, locale });
 }
 
 /** For pages: a signed-in viewer without the permission gets the 403 page. */

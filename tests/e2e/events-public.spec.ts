@@ -327,7 +327,7 @@ test.describe('a visitor in New York', () => {
     );
     // The programme stays in the event's zone.
     await expect(page.getByRole('region', { name: 'Tuesday, April 13, 2027' })).toContainText(
-      '9:00 – 10:30 AM',
+      '9:00 AM – 10:30 AM',
     );
   });
 });
@@ -342,4 +342,31 @@ test.describe('a visitor in Paris', () => {
     await page.waitForLoadState('networkidle');
     await expect(page.getByTestId('visitor-time')).toHaveCount(0);
   });
+});
+
+test('anonymous visitors share one cached rendering; signed-in people get their own', async ({
+  page,
+}) => {
+  for (const path of [`/fr/events/${COLLOQUIUM}`, '/en/events', '/fr', '/fr/legal-notice']) {
+    await page.request.get(path);
+    const again = await page.request.get(path);
+    expect(again.status(), path).toBe(200);
+    expect(again.headers()['x-nextjs-cache'], path).toBe('HIT');
+  }
+  // Filtered lists are rendered for each request.
+  const filtered = await page.request.get('/fr/events?format=colloquium');
+  expect(filtered.headers()['x-nextjs-cache']).toBeUndefined();
+  expect(filtered.headers()['cache-control']).toContain('no-store');
+  // The cached renderings have no address of their own.
+  const direct = await page.request.get(`/fr/cached/events/${COLLOQUIUM}`, { maxRedirects: 0 });
+  expect(direct.status()).toBe(308);
+  expect(direct.headers().location).toMatch(new RegExp(`/fr/events/${COLLOQUIUM}$`));
+
+  await signInAs(page, 'organisatrice@passerelle.test');
+  const own = await page.request.get(`/fr/events/${COLLOQUIUM}`);
+  expect(own.headers()['x-nextjs-cache']).toBeUndefined();
+  expect(own.headers()['cache-control']).toContain('private');
+  await page.goto(`/fr/events/${COLLOQUIUM}`);
+  await expect(page.getByRole('link', { name: 'Se déconnecter' }).first()).toBeAttached();
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toHaveCount(0);
 });

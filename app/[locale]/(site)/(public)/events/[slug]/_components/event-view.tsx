@@ -1,33 +1,38 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
-import { getViewer, requireUser } from '@/lib/auth/session';
+import { getViewer, redirectToSignIn } from '@/lib/auth/session';
 import { getEventPage } from '@/lib/events/queries';
 import type { Locale } from '@/lib/people/enums';
 import { MarkdownText } from '@/lib/text/markdown';
-import { EventFacts } from './_components/event-facts';
-import { Timetable } from './_components/timetable';
+import { EventFacts } from './event-facts';
+import { Timetable } from './timetable';
 
-type Props = { params: Promise<{ locale: Locale; slug: string }> };
+/**
+ * Whose page: `request` reads the session (signed-in people, who may see drafts and
+ * restricted events); `anonymous` reads nothing from the request, so that the page
+ * can be rendered once and cached for every anonymous visitor (cached/events/[slug]).
+ */
+export type Audience = 'request' | 'anonymous';
 
-// Read once per request, by the metadata and by the page.
-const loadEvent = cache(async (slug: string, locale: Locale) =>
-  getEventPage(slug, await getViewer(), locale),
+type Props = { slug: string; locale: Locale; audience: Audience };
+
+// Read once per render, by the metadata and by the page.
+const loadEvent = cache(async (slug: string, locale: Locale, audience: Audience) =>
+  getEventPage(slug, audience === 'request' ? await getViewer() : null, locale),
 );
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, slug } = await params;
-  const { event } = await loadEvent(slug, locale);
+export async function eventMetadata({ slug, locale, audience }: Props): Promise<Metadata> {
+  const { event } = await loadEvent(slug, locale, audience);
   return event ? { title: event.title, description: event.summary || undefined } : {};
 }
 
-export default async function EventPage({ params }: Props) {
-  const { locale, slug } = await params;
-  setRequestLocale(locale);
-  const { access, event } = await loadEvent(slug, locale);
-  if (access === 'sign_in') await requireUser(`/${locale}/events/${encodeURIComponent(slug)}`);
+export async function EventView({ slug, locale, audience }: Props) {
+  const { access, event } = await loadEvent(slug, locale, audience);
+  if (access === 'sign_in')
+    redirectToSignIn(`/${locale}/events/${encodeURIComponent(slug)}`, locale);
   if (access !== 'ok' || !event) notFound();
 
   const [t, tFormats, tConfidentiality] = await Promise.all([

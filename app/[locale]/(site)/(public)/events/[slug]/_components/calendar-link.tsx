@@ -10,7 +10,7 @@ export function CalendarLink({ href, label, context, small }: Props) {
       type="text/calendar"
     >
       {label}
-      <span className="fr-sr-only"> — {context}</span>
+      <span className="fr-sr-only">{` — ${context}`}</span>
     </a>
   );
 }

@@ -96,7 +96,7 @@ async function Slot({
       <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list">
         {slot.sessions.map((session) => (
           <li key={session.id} className="fr-col-12 fr-col-md">
-            <SessionCard session={session} event={event} locale={locale} />
+            <SessionCard session={session} slot={slot} event={event} locale={locale} />
           </li>
         ))}
       </ul>
@@ -106,10 +106,12 @@ async function Slot({
 
 async function SessionCard({
   session,
+  slot,
   event,
   locale,
 }: {
   session: SessionDto;
+  slot: TimeSlot<SessionDto>;
   event: EventPageDto;
   locale: Locale;
 }) {
@@ -128,74 +130,70 @@ async function SessionCard({
       : session.access === 'invitation'
         ? t('accessInvitation')
         : null;
+  // The slot's heading already gives the times its sessions share.
+  const ownTimes =
+    session.startsAt.getTime() !== slot.startsAt.getTime() ||
+    session.endsAt.getTime() !== slot.endsAt.getTime();
   return (
-    <div className="fr-card fr-card--sm fr-card--no-arrow" data-testid="session">
-      <div className="fr-card__body">
-        <div className="fr-card__content">
-          <h4 className="fr-card__title">{session.title}</h4>
-          <div className="fr-card__start">
-            <ul className="fr-badges-group">
-              <li>
-                <p className="fr-badge fr-badge--sm fr-badge--no-icon">{tTypes(session.type)}</p>
+    // A plain DSFR card frame, without its four wrapper levels: the programme of a large
+    // colloquium has dozens of sessions, and each element costs twice (HTML and RSC data).
+    <article className="fr-card fr-card--sm fr-p-2w" data-testid="session">
+      <h4 className="fr-h6 fr-mb-1w">{session.title}</h4>
+      <ul className="fr-badges-group">
+        <li>
+          <p className="fr-badge fr-badge--sm fr-badge--no-icon">{tTypes(session.type)}</p>
+        </li>
+        {access ? (
+          <li>
+            <p className="fr-badge fr-badge--sm fr-badge--warning fr-badge--no-icon">{access}</p>
+          </li>
+        ) : null}
+        {session.chathamHouse ? (
+          <li>
+            <p className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">
+              {t('chathamBadge')}
+            </p>
+          </li>
+        ) : null}
+      </ul>
+      {session.description ? <p className="fr-text--sm fr-mb-1w">{session.description}</p> : null}
+      {session.speakers.length > 0 ? (
+        <>
+          <p className="fr-text--sm fr-text--bold fr-mb-0">{t('speakers')}</p>
+          <ul className="fr-text--sm fr-mb-1w">
+            {session.speakers.map((sp) => (
+              <li key={`${sp.name}-${sp.organisation ?? ''}`}>
+                {[sp.name, sp.function, sp.organisation].filter(Boolean).join(', ')}
               </li>
-              {access ? (
-                <li>
-                  <p className="fr-badge fr-badge--sm fr-badge--warning fr-badge--no-icon">
-                    {access}
-                  </p>
-                </li>
-              ) : null}
-              {session.chathamHouse ? (
-                <li>
-                  <p className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">
-                    {t('chathamBadge')}
-                  </p>
-                </li>
-              ) : null}
-            </ul>
-          </div>
-          <div className="fr-card__desc">
-            {session.description ? <p className="fr-mb-1w">{session.description}</p> : null}
-            {session.speakers.length > 0 ? (
-              <>
-                <p className="fr-text--sm fr-text--bold fr-mb-0">{t('speakers')}</p>
-                <ul className="fr-text--sm fr-mb-0">
-                  {session.speakers.map((sp) => (
-                    <li key={`${sp.name}-${sp.organisation ?? ''}`}>
-                      {[sp.name, sp.function, sp.organisation].filter(Boolean).join(', ')}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </div>
-          <div className="fr-card__end">
-            <p className="fr-card__detail fr-icon-time-line">
-              <span className="fr-sr-only">{t('sessionTime')} </span>
-              {formatTimeRange(session.startsAt, session.endsAt, event.timeZone, locale)}
-            </p>
-            {session.room ? (
-              <p className="fr-card__detail fr-icon-map-pin-2-line">
-                <span className="fr-sr-only">{t('room')} </span>
-                {session.room}
-              </p>
-            ) : null}
-            {session.capacity !== null ? (
-              <p className="fr-card__detail fr-icon-team-line">
-                {t('seats', { count: session.capacity })}
-              </p>
-            ) : null}
-            <p className="fr-mt-1w fr-mb-0">
-              <CalendarLink
-                href={`/api/events/${encodeURIComponent(event.slug)}/sessions/${session.id}/ics?lang=${locale}`}
-                label={t('addToCalendar')}
-                context={session.title}
-                small
-              />
-            </p>
-          </div>
-        </div>
-      </div>
-    </div>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {ownTimes ? (
+        <p className="fr-card__detail fr-icon-time-line">
+          <span className="fr-sr-only">{`${t('sessionTime')} `}</span>
+          {formatTimeRange(session.startsAt, session.endsAt, event.timeZone, locale)}
+        </p>
+      ) : null}
+      {session.room ? (
+        <p className="fr-card__detail fr-icon-map-pin-2-line">
+          <span className="fr-sr-only">{`${t('room')} `}</span>
+          {session.room}
+        </p>
+      ) : null}
+      {session.capacity !== null ? (
+        <p className="fr-card__detail fr-icon-team-line">
+          {t('seats', { count: session.capacity })}
+        </p>
+      ) : null}
+      <p className="fr-mt-1w fr-mb-0">
+        <CalendarLink
+          href={`/api/events/${encodeURIComponent(event.slug)}/sessions/${session.id}/ics?lang=${locale}`}
+          label={t('addToCalendar')}
+          context={session.title}
+          small
+        />
+      </p>
+    </article>
   );
 }

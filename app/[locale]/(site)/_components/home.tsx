@@ -1,20 +1,15 @@
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { rolesOf } from '@/lib/auth/permissions';
-import { getViewer } from '@/lib/auth/session';
+import { getTranslations } from 'next-intl/server';
+import { rolesOf, type Viewer } from '@/lib/auth/permissions';
 import { Link } from '@/lib/i18n/link';
 import { listActiveNetworks } from '@/lib/networks/queries';
 import type { Locale } from '@/lib/people/enums';
 
-type Props = { params: Promise<{ locale: Locale }> };
-
-export default async function HomePage({ params }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const [t, tRoles, tKinds, viewer, networks] = await Promise.all([
+/** The home page for a viewer; anonymous visitors get it cached (cached/page.tsx). */
+export async function Home({ locale, viewer }: { locale: Locale; viewer: Viewer | null }) {
+  const [t, tRoles, tKinds, networks] = await Promise.all([
     getTranslations('home'),
     getTranslations('roles'),
     getTranslations('networkKinds'),
-    getViewer(),
     listActiveNetworks(locale),
   ]);
   const pillars = [
