@@ -8,7 +8,13 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   transpilePackages: ['@codegouvfr/react-dsfr'],
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The pages cached for anonymous visitors (app/[locale]/cached) live in memory only:
+    // written to disk they would outlive the process, and a restart (on another database,
+    // or before a page changed by an organiser was next requested) would serve them stale.
+    isrFlushToDisk: false,
+  },
 };
 
 module.exports = withNextIntl(nextConfig);

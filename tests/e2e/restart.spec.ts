@@ -8,8 +8,10 @@ import { appEnv, nextBin } from '../helpers/e2e-server';
 
 // A second app as the quick start runs it: its own embedded database, no SMTP server
 // (mail goes to the demo mailbox), started and stopped by the test itself. A session
-// opened before a restart is still valid after it.
+// opened before a restart is still valid after it, and the pages cached for anonymous
+// visitors do not outlive the process (a change made while it was stopped shows at once).
 const port = E2E.spareAppPort;
+const GCTF = 'gctf-families-foreign-terrorist-fighters-2027';
 const dir = path.join(os.tmpdir(), `passerelle-restart-${E2E.runId}`);
 const env = () =>
   appEnv({ PGLITE_DIR: dir, DATABASE_URL: undefined, AUTH_SECRET: undefined, SMTP_URL: undefined });
@@ -68,10 +70,27 @@ test('a session survives a server restart (embedded database)', async ({ page })
     expect(second.status).not.toBe(0);
     expect(second.stderr + second.stdout).toContain('already open by process');
 
+    const eventUrl = `http://localhost:${port}/fr/events/${GCTF}`;
+    await fetch(eventUrl);
+    const cached = await fetch(eventUrl);
+    expect(cached.headers.get('x-nextjs-cache')).toBe('HIT');
+
     await stop(server);
+    const renamed = spawnSync(
+      'npx',
+      [
+        'tsx',
+        'tests/helpers/embedded-sql.ts',
+        `update events set title_fr = 'Réunion renommée à l’arrêt' where slug = '${GCTF}'`,
+      ],
+      { env: env(), encoding: 'utf8' },
+    );
+    expect(renamed.status, renamed.stderr).toBe(0);
     server = await start();
     await page.reload();
     await expect(page.getByText(`Vous êtes connecté·e en tant que ${email}.`)).toBeVisible();
+    const after = await (await fetch(eventUrl)).text();
+    expect(after).toContain('<h1>Réunion renommée à l’arrêt</h1>');
   } finally {
     await stop(server);
     fs.rmSync(dir, { recursive: true, force: true });
