@@ -11,6 +11,7 @@ import {
 } from '@/lib/events/enums';
 import { JOB_STATUSES } from '@/lib/jobs/enums';
 import { NETWORK_KINDS } from '@/lib/networks/enums';
+import { REGISTRATION_STATUSES } from '@/lib/registrations/enums';
 import { LOCALES, ORGANISATION_KINDS, ROLES } from '@/lib/people/enums';
 
 // Every database enum, in one file so that schema files can share them without
@@ -28,3 +29,4 @@ export const registrationModeEnum = pgEnum('registration_mode', REGISTRATION_MOD
 export const eventStatusEnum = pgEnum('event_status', EVENT_STATUSES);
 export const sessionTypeEnum = pgEnum('session_type', SESSION_TYPES);
 export const sessionAccessEnum = pgEnum('session_access', SESSION_ACCESS_RULES);
+export const registrationStatusEnum = pgEnum('registration_status', REGISTRATION_STATUSES);

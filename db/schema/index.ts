@@ -4,3 +4,4 @@ export * from './events';
 export * from './jobs';
 export * from './networks';
 export * from './people';
+export * from './registrations';

@@ -4,31 +4,13 @@ import { events, networks, programmeSessions, workingGroups } from '@/db/schema'
 import { assertCan } from '@/lib/auth/assert';
 import { NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
+import { countryOptions } from '@/lib/i18n/countries';
 import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
 import { EVENT_LANGUAGES, type EventStatus } from './enums';
 import { speakersOf } from './queries';
 import { utcToZonedLocal } from './time';
 import type { EventFormInput, SessionFormInput } from './validation';
-
-let regionCodes: string[] | undefined;
-
-/** ISO 3166-1 alpha-2 codes that Intl knows a name for. */
-function allRegionCodes(): string[] {
-  if (regionCodes) return regionCodes;
-  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  const codes: string[] = [];
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      // Skip the user-assigned and grouping codes (EU, UN, XA…, ZZ).
-      if (/^(A[AP]|EU|EZ|Q[M-Z]|UN|X[A-Z]|ZZ)$/.test(code)) continue;
-      if (names.of(code)) codes.push(code);
-    }
-  }
-  regionCodes = codes;
-  return codes;
-}
 
 export async function eventEditorOptions(locale: Locale) {
   const db = getDb();
@@ -54,7 +36,6 @@ export async function eventEditorOptions(locale: Locale) {
       .from(workingGroups)
       .orderBy(asc(workingGroups.nameFr)),
   ]);
-  const regions = new Intl.DisplayNames([locale], { type: 'region' });
   const languages = new Intl.DisplayNames([locale], { type: 'language' });
   return {
     networks: nets.map((n) => ({
@@ -69,9 +50,7 @@ export async function eventEditorOptions(locale: Locale) {
       validTo: g.validTo,
     })),
     timeZones: ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')],
-    countries: allRegionCodes()
-      .map((code) => ({ value: code, label: regions.of(code) ?? code }))
-      .sort((a, b) => a.label.localeCompare(b.label, locale)),
+    countries: countryOptions(locale),
     languages: EVENT_LANGUAGES.map((code) => ({ value: code, label: languages.of(code) ?? code })),
   };
 }

@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { events, registrations } from '@/db/schema';
+import { formatDateTime, formatDateTimeRange, zoneLabel } from '@/lib/events/format';
+import { translator } from '@/lib/i18n/catalogue';
+import { localized } from '@/lib/i18n/localized';
+import type { OutgoingMail } from '@/lib/mail/transport';
+import type { RegistrationStatus } from './enums';
+
+export type RegistrationMailKind = RegistrationStatus | 'link_again';
+
+/** The personal manage link: whoever holds it manages the registration. */
+export function manageUrl(origin: string, locale: string, token: string): string {
+  return `${origin}/${locale}/registrations/${token}`;
+}
+
+/**
+ * The mail that tells a registrant where they stand, in their language, with the
+ * event's dates in its own time zone and their manage link.
+ */
+export async function registrationMail(
+  db: Executor,
+  registrationId: string,
+  kind: RegistrationMailKind,
+  token: string,
+  origin: string,
+): Promise<OutgoingMail> {
+  const [row] = await db
+    .select({ registration: registrations, event: events })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(eq(registrations.id, registrationId));
+  if (!row) throw new Error(`registration ${registrationId} not found`);
+  const { registration: r, event: e } = row;
+  const locale = r.locale;
+  const t = translator(locale, 'registrationMail');
+  const title = localized(locale, e.titleFr, e.titleEn);
+  const facts = [
+    t('when', {
+      dates: formatDateTimeRange(e.startsAt, e.endsAt, e.timeZone, locale),
+      zone: zoneLabel(e.startsAt, e.timeZone, locale),
+    }),
+    e.mode === 'online'
+      ? t('online')
+      : t('where', { venue: [e.venueName, e.venueAddress, e.city].filter(Boolean).join(', ') }),
+  ].join('\n');
+  const key = kind === 'link_again' ? 'linkAgain' : kind;
+  const offerUntil =
+    kind === 'offered' && r.offerExpiresAt
+      ? formatDateTime(r.offerExpiresAt, e.timeZone, locale)
+      : '';
+  return {
+    to: r.email,
+    locale,
+    subject: t(`${key}.subject` as 'confirmed.subject', { title }),
+    text: [
+      t('greeting', { name: r.firstName }),
+      t(`${key}.body` as 'confirmed.body', { title, until: offerUntil }),
+      facts,
+      t('manage', { url: manageUrl(origin, locale, token) }),
+      t('signature'),
+    ].join('\n\n'),
+  };
+}

@@ -1,0 +1,284 @@
+import crypto from 'node:crypto';
+import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/client';
+import { isUniqueViolation } from '@/db/errors';
+import { events, registrationChanges, registrations } from '@/db/schema';
+import { ActionError, NotFoundError } from '@/lib/auth/errors';
+import type { EventStatus, RegistrationMode } from '@/lib/events/enums';
+import { queueMail } from '@/lib/mail/outbox';
+import { ACTIVE_STATUSES, type RegistrationStatus, SEAT_HOLDING } from './enums';
+import { registrationMail } from './mail';
+import type { RegistrationInput } from './validation';
+
+/** How long a freed seat is held for the first person on the waiting list. */
+export const OFFER_HOURS = 48;
+
+type LockedEvent = {
+  id: string;
+  status: EventStatus;
+  registrationMode: RegistrationMode;
+  capacity: number | null;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  endsAt: Date;
+};
+
+// Capacity is a rule of the transaction (STYLE.md): every change that takes or frees a
+// seat starts by locking the event row, then counts, then writes. The lock order is
+// always event row first, then registration rows.
+async function lockEvent(tx: Transaction, eventId: string): Promise<LockedEvent> {
+  const [row] = await tx
+    .select({
+      id: events.id,
+      status: events.status,
+      registrationMode: events.registrationMode,
+      capacity: events.capacity,
+      registrationOpensAt: events.registrationOpensAt,
+      registrationClosesAt: events.registrationClosesAt,
+      endsAt: events.endsAt,
+    })
+    .from(events)
+    .where(eq(events.id, eventId))
+    .for('update');
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+/** Seats held now (confirmed, and offered to someone from the waiting list). */
+async function seatsTaken(tx: Transaction, eventId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(registrations)
+    .where(
+      and(eq(registrations.eventId, eventId), inArray(registrations.status, [...SEAT_HOLDING])),
+    );
+  return row?.n ?? 0;
+}
+
+export function newManageToken(): { token: string; hash: string } {
+  const token = crypto.randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+async function recordChange(
+  tx: Transaction,
+  registrationId: string,
+  fromStatus: RegistrationStatus | null,
+  toStatus: RegistrationStatus,
+  actorId: string | null = null,
+  note: string | null = null,
+) {
+  await tx
+    .insert(registrationChanges)
+    .values({ registrationId, fromStatus, toStatus, actorId, note });
+}
+
+/** Why a public registration is refused, checked with the event row locked. */
+function assertOpen(event: LockedEvent, now: Date) {
+  if (event.status !== 'published') throw new ActionError('registrations.errors.notOpen');
+  if (event.registrationMode === 'nomination') {
+    throw new ActionError('registrations.errors.byNomination');
+  }
+  if (event.registrationMode === 'invitation') {
+    throw new ActionError('registrations.errors.byInvitation');
+  }
+  if (event.registrationOpensAt && now < event.registrationOpensAt) {
+    throw new ActionError('registrations.errors.notYetOpen');
+  }
+  if ((event.registrationClosesAt && now >= event.registrationClosesAt) || now >= event.endsAt) {
+    throw new ActionError('registrations.errors.closed');
+  }
+}
+
+export type RegisterResult =
+  | { outcome: 'registered'; id: string; status: RegistrationStatus }
+  | { outcome: 'already_registered'; id: string };
+
+/**
+ * A public registration. Open events confirm while seats remain, then waitlist; events
+ * on approval keep it pending. The row, its history and the mail (with the personal
+ * manage link) are written in one transaction: a success means all three are there.
+ * A second attempt with the same e-mail (a double click, a retry, a forgotten
+ * registration) writes nothing but a new mail with a fresh link.
+ */
+export async function register(
+  input: RegistrationInput,
+  options: { origin: string; userId?: string | null; now?: Date },
+): Promise<RegisterResult> {
+  const now = options.now ?? new Date();
+  try {
+    return await getDb().transaction(async (tx) => {
+      const event = await lockEvent(tx, input.eventId);
+      const [existing] = await tx
+        .select({ id: registrations.id, locale: registrations.locale })
+        .from(registrations)
+        .where(and(eq(registrations.eventId, event.id), eq(registrations.email, input.email)));
+      if (existing) {
+        const { token, hash } = newManageToken();
+        await tx
+          .update(registrations)
+          .set({ manageTokenHash: hash })
+          .where(eq(registrations.id, existing.id));
+        await queueMail(
+          tx,
+          await registrationMail(tx, existing.id, 'link_again', token, options.origin),
+        );
+        return { outcome: 'already_registered' as const, id: existing.id };
+      }
+      assertOpen(event, now);
+      let status: RegistrationStatus;
+      if (event.registrationMode === 'approval') status = 'pending';
+      else if (event.capacity === null || (await seatsTaken(tx, event.id)) < event.capacity) {
+        status = 'confirmed';
+      } else status = 'waitlisted';
+
+      const { token, hash } = newManageToken();
+      const [row] = await tx
+        .insert(registrations)
+        .values({
+          eventId: event.id,
+          userId: options.userId ?? null,
+          email: input.email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          organisation: input.organisation,
+          function: input.function,
+          country: input.country,
+          locale: input.locale,
+          status,
+          manageTokenHash: hash,
+          directoryConsent: input.directoryConsent,
+          privacyAcknowledgedAt: now,
+        })
+        .returning({ id: registrations.id });
+      if (!row) throw new Error('insert returned nothing');
+      await recordChange(tx, row.id, null, status);
+      await queueMail(tx, await registrationMail(tx, row.id, status, token, options.origin));
+      return { outcome: 'registered' as const, id: row.id, status };
+    });
+  } catch (error) {
+    // Unreachable while the event row is locked; kept as the database's last word.
+    if (isUniqueViolation(error, 'registrations_event_email')) {
+      throw new ActionError('registrations.errors.duplicate');
+    }
+    throw error;
+  }
+}
+
+/**
+ * Offers freed seats to the waiting list, first come first served, in the transaction
+ * that freed them (the event row is locked by the caller).
+ */
+async function offerFreedSeats(tx: Transaction, event: LockedEvent, origin: string, now: Date) {
+  if (event.registrationMode === 'approval' && event.capacity === null) return;
+  let free =
+    event.capacity === null
+      ? Number.POSITIVE_INFINITY
+      : event.capacity - (await seatsTaken(tx, event.id));
+  while (free > 0) {
+    const [next] = await tx
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted')))
+      .orderBy(asc(registrations.seq))
+      .limit(1)
+      .for('update');
+    if (!next) return;
+    const { token, hash } = newManageToken();
+    const offerExpiresAt = new Date(now.getTime() + OFFER_HOURS * 3600_000);
+    await tx
+      .update(registrations)
+      .set({ status: 'offered', offerExpiresAt, manageTokenHash: hash })
+      .where(eq(registrations.id, next.id));
+    await recordChange(tx, next.id, 'waitlisted', 'offered');
+    await queueMail(tx, await registrationMail(tx, next.id, 'offered', token, origin));
+    free--;
+  }
+}
+
+async function lockByToken(tx: Transaction, token: string) {
+  const [found] = await tx
+    .select({ id: registrations.id, eventId: registrations.eventId })
+    .from(registrations)
+    .where(eq(registrations.manageTokenHash, hashToken(token)));
+  if (!found) throw new NotFoundError();
+  const event = await lockEvent(tx, found.eventId);
+  const [row] = await tx
+    .select()
+    .from(registrations)
+    .where(eq(registrations.id, found.id))
+    .for('update');
+  if (!row) throw new NotFoundError();
+  return { event, row };
+}
+
+/** The person cancels through their manage link; a seat freed goes to the waiting list. */
+export async function cancelByToken(
+  token: string,
+  options: { origin: string; now?: Date },
+): Promise<{ id: string }> {
+  const now = options.now ?? new Date();
+  return getDb().transaction(async (tx) => {
+    const { event, row } = await lockByToken(tx, token);
+    if (!ACTIVE_STATUSES.includes(row.status)) {
+      throw new ActionError('registrations.errors.notActive');
+    }
+    await tx
+      .update(registrations)
+      .set({ status: 'cancelled', offerExpiresAt: null })
+      .where(eq(registrations.id, row.id));
+    await recordChange(tx, row.id, row.status, 'cancelled');
+    if (SEAT_HOLDING.includes(row.status)) await offerFreedSeats(tx, event, options.origin, now);
+    return { id: row.id };
+  });
+}
+
+/** The person takes the seat offered to them, while the offer holds. */
+export async function acceptOfferByToken(
+  token: string,
+  options: { origin: string; now?: Date },
+): Promise<{ id: string }> {
+  const now = options.now ?? new Date();
+  return getDb().transaction(async (tx) => {
+    const { row } = await lockByToken(tx, token);
+    if (row.status !== 'offered' || !row.offerExpiresAt || row.offerExpiresAt <= now) {
+      throw new ActionError('registrations.errors.offerGone');
+    }
+    await tx
+      .update(registrations)
+      .set({ status: 'confirmed', offerExpiresAt: null })
+      .where(eq(registrations.id, row.id));
+    await recordChange(tx, row.id, 'offered', 'confirmed');
+    return { id: row.id };
+  });
+}
+
+/** Waiting-list position (1 = next to be offered a seat), or null when not waitlisted. */
+export async function waitlistPosition(registrationId: string): Promise<number | null> {
+  const db = getDb();
+  const [row] = await db
+    .select({
+      eventId: registrations.eventId,
+      seq: registrations.seq,
+      status: registrations.status,
+    })
+    .from(registrations)
+    .where(eq(registrations.id, registrationId));
+  if (row?.status !== 'waitlisted') return null;
+  const [ahead] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, row.eventId),
+        eq(registrations.status, 'waitlisted'),
+        // seq is unique and increasing: those who came before.
+        lt(registrations.seq, row.seq),
+      ),
+    );
+  return (ahead?.n ?? 0) + 1;
+}

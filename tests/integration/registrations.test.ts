@@ -1,0 +1,306 @@
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { events, jobs, registrationChanges, registrations } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { ActionError, NotFoundError } from '@/lib/auth/errors';
+import { MAIL_QUEUE } from '@/lib/mail/outbox';
+import {
+  acceptOfferByToken,
+  cancelByToken,
+  hashToken,
+  newManageToken,
+  OFFER_HOURS,
+  register,
+  waitlistPosition,
+} from '@/lib/registrations/mutations';
+import { registrationInputSchema } from '@/lib/registrations/validation';
+
+const ORIGIN = 'http://passerelle.test';
+let counter = 0;
+
+beforeAll(async () => {
+  await seed();
+});
+
+type EventOverrides = Partial<typeof events.$inferInsert>;
+
+/** A published, open, in-person event with `capacity` seats, registration open now. */
+async function makeEvent(overrides: EventOverrides = {}): Promise<string> {
+  const n = ++counter;
+  const [row] = await getDb()
+    .insert(events)
+    .values({
+      slug: `registration-test-${n}-${Date.now().toString(36)}`,
+      status: 'published',
+      format: 'policy_practice_workshop',
+      mode: 'in_person',
+      venueName: 'Hôtel de Beauvau',
+      city: 'Paris',
+      country: 'FR',
+      timeZone: 'Europe/Paris',
+      startsAt: new Date('2030-03-10T08:00:00Z'),
+      endsAt: new Date('2030-03-10T16:00:00Z'),
+      registrationMode: 'open',
+      capacity: 2,
+      titleFr: `Atelier d’essai ${n}`,
+      titleEn: `Test workshop ${n}`,
+      ...overrides,
+    })
+    .returning({ id: events.id });
+  return row?.id as string;
+}
+
+function input(eventId: string, email: string, extra: Record<string, unknown> = {}) {
+  return registrationInputSchema.parse({
+    eventId,
+    firstName: 'Camille',
+    lastName: 'Durand',
+    email,
+    organisation: 'Ministère de l’Intérieur',
+    function: 'Cheffe de bureau',
+    country: 'fr',
+    locale: 'fr',
+    privacyAcknowledged: 'on',
+    ...extra,
+  });
+}
+
+async function statusesOf(eventId: string) {
+  return getDb()
+    .select({ email: registrations.email, status: registrations.status, seq: registrations.seq })
+    .from(registrations)
+    .where(eq(registrations.eventId, eventId))
+    .orderBy(asc(registrations.seq));
+}
+
+async function mailsTo(email: string) {
+  const rows = await getDb()
+    .select({ payload: jobs.payload })
+    .from(jobs)
+    .where(and(eq(jobs.queue, MAIL_QUEUE), sql`${jobs.payload}->>'to' = ${email}`))
+    .orderBy(asc(jobs.createdAt));
+  return rows.map((r) => r.payload as { subject: string; text: string; to: string });
+}
+
+/** The manage link's token, as the registrant reads it in their latest mail. */
+async function tokenFromMail(email: string): Promise<string> {
+  const mails = await mailsTo(email);
+  const text = mails.at(-1)?.text ?? '';
+  const match = text.match(/\/registrations\/([A-Za-z0-9_-]{43})/);
+  if (!match) throw new Error(`no manage link in: ${text}`);
+  return match[1] as string;
+}
+
+async function expectRefused(change: () => Promise<unknown>, key: string) {
+  const error = await change().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ActionError);
+  expect((error as ActionError).messageKey).toBe(key);
+}
+
+const unique = (name: string) => `${name}.${++counter}@example.org`;
+
+describe('register', () => {
+  it('confirms while seats remain, then waitlists, with a mail for each in their language', async () => {
+    const eventId = await makeEvent({ capacity: 2 });
+    const [a, b, c] = [unique('a'), unique('b'), unique('c')];
+    expect((await register(input(eventId, a), { origin: ORIGIN })).outcome).toBe('registered');
+    await register(input(eventId, b, { locale: 'en' }), { origin: ORIGIN });
+    await register(input(eventId, c), { origin: ORIGIN });
+    expect((await statusesOf(eventId)).map((r) => r.status)).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+    ]);
+    const [mailA] = await mailsTo(a);
+    expect(mailA?.subject).toMatch(/^Inscription confirmée : Atelier d’essai/);
+    expect(mailA?.text).toContain(`${ORIGIN}/fr/registrations/`);
+    expect(mailA?.text).toContain('heure normale d’Europe centrale');
+    const [mailB] = await mailsTo(b);
+    expect(mailB?.subject).toMatch(/^Registration confirmed: Test workshop/);
+    const [mailC] = await mailsTo(c);
+    expect(mailC?.subject).toMatch(/^Liste d’attente/);
+    const rows = await getDb().select().from(registrations).where(eq(registrations.email, c));
+    expect(await waitlistPosition(rows[0]?.id as string)).toBe(1);
+    const history = await getDb()
+      .select()
+      .from(registrationChanges)
+      .where(eq(registrationChanges.registrationId, rows[0]?.id as string));
+    expect(history.map((h) => [h.fromStatus, h.toStatus])).toEqual([[null, 'waitlisted']]);
+    // Only a hash of the link is stored.
+    const token = await tokenFromMail(c);
+    expect(rows[0]?.manageTokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(rows[0])).not.toContain(token);
+  });
+
+  it('keeps requests pending when the event is on approval, and never limits an open event without capacity', async () => {
+    const approval = await makeEvent({ registrationMode: 'approval', capacity: 1 });
+    await register(input(approval, unique('p')), { origin: ORIGIN });
+    await register(input(approval, unique('q')), { origin: ORIGIN });
+    expect((await statusesOf(approval)).map((r) => r.status)).toEqual(['pending', 'pending']);
+    const unlimited = await makeEvent({ capacity: null });
+    for (let i = 0; i < 5; i++) await register(input(unlimited, unique('u')), { origin: ORIGIN });
+    expect((await statusesOf(unlimited)).every((r) => r.status === 'confirmed')).toBe(true);
+  });
+
+  it('answers a second attempt with the same e-mail by sending the link again, and writes no row', async () => {
+    const eventId = await makeEvent();
+    const email = unique('twice');
+    await register(input(eventId, email), { origin: ORIGIN });
+    const first = await tokenFromMail(email);
+    const again = await register(input(eventId, email.toUpperCase(), { firstName: 'Autre' }), {
+      origin: ORIGIN,
+    });
+    expect(again.outcome).toBe('already_registered');
+    expect(await statusesOf(eventId)).toHaveLength(1);
+    const mails = await mailsTo(email);
+    expect(mails).toHaveLength(2);
+    expect(mails[1]?.subject).toMatch(/^Votre lien d’inscription/);
+    const second = await tokenFromMail(email);
+    expect(second).not.toBe(first);
+    // The old link is revoked.
+    await expect(cancelByToken(first, { origin: ORIGIN })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('refuses closed, not-yet-open, cancelled, draft, nomination and invitation events, writing nothing', async () => {
+    const now = new Date('2030-01-01T12:00:00Z');
+    const cases: [EventOverrides, string][] = [
+      [{ registrationClosesAt: new Date('2029-12-31T12:00:00Z') }, 'registrations.errors.closed'],
+      [
+        { registrationOpensAt: new Date('2030-01-02T12:00:00Z') },
+        'registrations.errors.notYetOpen',
+      ],
+      [{ status: 'cancelled' }, 'registrations.errors.notOpen'],
+      [{ status: 'draft' }, 'registrations.errors.notOpen'],
+      [{ status: 'archived' }, 'registrations.errors.notOpen'],
+      [{ registrationMode: 'nomination' }, 'registrations.errors.byNomination'],
+      [{ registrationMode: 'invitation' }, 'registrations.errors.byInvitation'],
+      [
+        { startsAt: new Date('2029-06-01T08:00:00Z'), endsAt: new Date('2029-06-01T16:00:00Z') },
+        'registrations.errors.closed',
+      ],
+    ];
+    for (const [overrides, key] of cases) {
+      const eventId = await makeEvent(overrides);
+      const email = unique('refused');
+      await expectRefused(() => register(input(eventId, email), { origin: ORIGIN, now }), key);
+      expect(await statusesOf(eventId)).toHaveLength(0);
+      expect(await mailsTo(email)).toHaveLength(0);
+    }
+  });
+
+  it('answers an unknown event with a 404', async () => {
+    await expect(
+      register(input('00000000-0000-4000-8000-000000000000', unique('x')), { origin: ORIGIN }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('freed seats and offers', () => {
+  it('offers a freed seat to the first on the waiting list in the same transaction, who accepts it', async () => {
+    const eventId = await makeEvent({ capacity: 1 });
+    const [first, second, third] = [unique('first'), unique('second'), unique('third')];
+    for (const email of [first, second, third]) {
+      await register(input(eventId, email), { origin: ORIGIN });
+    }
+    const now = new Date();
+    await cancelByToken(await tokenFromMail(first), { origin: ORIGIN, now });
+    const rows = await statusesOf(eventId);
+    expect(rows.map((r) => r.status)).toEqual(['cancelled', 'offered', 'waitlisted']);
+    const [offered] = await getDb()
+      .select()
+      .from(registrations)
+      .where(eq(registrations.email, second));
+    expect(offered?.offerExpiresAt?.getTime()).toBe(now.getTime() + OFFER_HOURS * 3600_000);
+    expect((await mailsTo(second)).at(-1)?.subject).toMatch(/^Une place vous est proposée/);
+    expect(await waitlistPosition(offered?.id as string)).toBeNull();
+
+    await acceptOfferByToken(await tokenFromMail(second), { origin: ORIGIN });
+    expect((await statusesOf(eventId)).map((r) => r.status)).toEqual([
+      'cancelled',
+      'confirmed',
+      'waitlisted',
+    ]);
+    // A link nobody was given is a 404.
+    await expect(cancelByToken(newManageToken().token, { origin: ORIGIN })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it('refuses an offer accepted after it expired, and a cancellation of a cancelled registration', async () => {
+    const eventId = await makeEvent({ capacity: 1 });
+    const [a, b] = [unique('a'), unique('b')];
+    await register(input(eventId, a), { origin: ORIGIN });
+    await register(input(eventId, b), { origin: ORIGIN });
+    const tokenA = await tokenFromMail(a);
+    await cancelByToken(tokenA, { origin: ORIGIN });
+    await expectRefused(
+      () => cancelByToken(tokenA, { origin: ORIGIN }),
+      'registrations.errors.notActive',
+    );
+    const later = new Date(Date.now() + (OFFER_HOURS + 1) * 3600_000);
+    await expectRefused(
+      () => acceptOfferByToken(tokenA, { origin: ORIGIN }),
+      'registrations.errors.offerGone',
+    );
+    const tokenB = await tokenFromMail(b);
+    await expectRefused(
+      () => acceptOfferByToken(tokenB, { origin: ORIGIN, now: later }),
+      'registrations.errors.offerGone',
+    );
+    expect((await statusesOf(eventId)).map((r) => r.status)).toEqual(['cancelled', 'offered']);
+  });
+});
+
+describe('never overbook', () => {
+  it('confirms exactly the capacity under concurrent submissions, the rest waitlisted in arrival order', async () => {
+    const eventId = await makeEvent({ capacity: 20 });
+    const emails = Array.from({ length: 60 }, (_, i) => unique(`burst${i}`));
+    const results = await Promise.allSettled(
+      emails.map((email) => register(input(eventId, email), { origin: ORIGIN })),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const rows = await statusesOf(eventId);
+    expect(rows).toHaveLength(60);
+    expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(20);
+    expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(40);
+    // Arrival order is the order the event lock was taken: the first 20 got the seats.
+    expect(rows.slice(0, 20).every((r) => r.status === 'confirmed')).toBe(true);
+  });
+
+  it('creates one registration for the same e-mail submitted many times at once', async () => {
+    const eventId = await makeEvent({ capacity: 5 });
+    const email = unique('double');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => register(input(eventId, email), { origin: ORIGIN })),
+    );
+    expect(results.filter((r) => r.outcome === 'registered')).toHaveLength(1);
+    const [row] = await getDb()
+      .select({ n: count() })
+      .from(registrations)
+      .where(eq(registrations.eventId, eventId));
+    expect(row?.n).toBe(1);
+  });
+
+  it('never lets cancellations and new registrations racing exceed the capacity', async () => {
+    const eventId = await makeEvent({ capacity: 5 });
+    const firsts = Array.from({ length: 8 }, (_, i) => unique(`race${i}`));
+    for (const email of firsts) await register(input(eventId, email), { origin: ORIGIN });
+    const tokens = await Promise.all(firsts.slice(0, 5).map((e) => tokenFromMail(e)));
+    await Promise.all([
+      ...tokens.map((t) => cancelByToken(t, { origin: ORIGIN })),
+      ...Array.from({ length: 10 }, (_, i) =>
+        register(input(eventId, unique(`late${i}`)), { origin: ORIGIN }),
+      ),
+    ]);
+    const rows = await statusesOf(eventId);
+    const holding = rows.filter((r) => r.status === 'confirmed' || r.status === 'offered');
+    expect(holding.length).toBeLessThanOrEqual(5);
+    // Seats freed went to the waiting list first: the three waitlisted before the race.
+    const offered = rows.filter((r) => r.status === 'offered').map((r) => r.email);
+    expect(offered).toEqual(expect.arrayContaining(firsts.slice(5)));
+  });
+});
