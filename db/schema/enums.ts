@@ -11,8 +11,8 @@ import {
 } from '@/lib/events/enums';
 import { JOB_STATUSES } from '@/lib/jobs/enums';
 import { NETWORK_KINDS } from '@/lib/networks/enums';
-import { REGISTRATION_STATUSES } from '@/lib/registrations/enums';
 import { LOCALES, ORGANISATION_KINDS, ROLES } from '@/lib/people/enums';
+import { REGISTRATION_STATUSES } from '@/lib/registrations/enums';
 
 // Every database enum, in one file so that schema files can share them without
 // importing each other at load time.

@@ -12,6 +12,7 @@ export const CLIENT_NAMESPACES = [
   'events',
   'organisationKinds',
   'registrationModes',
+  'registrations',
   'roles',
   'sessionAccess',
   'sessionTypes',

@@ -10,8 +10,16 @@ export function allRegionCodes(): string[] {
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
-      // Skip the user-assigned and grouping codes (EU, UN, XA…, ZZ).
-      if (/^(A[AP]|EU|EZ|Q[M-Z]|UN|X[A-Z]|ZZ)$/.test(code)) continue;
+      // Skip the user-assigned and grouping codes (EU, UN, XA…, ZZ), the exceptionally
+      // reserved ones (AC, CP, DG, EA, IC, TA) and the withdrawn ones that Intl still
+      // names, often as a second name of today's country (DD "Germany", UK, HV, DY…).
+      if (
+        /^(A[ACNP]|BU|C[PS]|D[DGY]|E[AUZ]|FX|HV|IC|N[HT]|Q[M-Z]|RH|SU|T[AP]|U[KN]|VD|X[A-Z]|Y[DU]|Z[RZ])$/.test(
+          code,
+        )
+      ) {
+        continue;
+      }
       if (names.of(code)) codes.push(code);
     }
   }

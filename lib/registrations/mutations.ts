@@ -1,17 +1,23 @@
 import crypto from 'node:crypto';
-import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { getDb, type Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { events, registrationChanges, registrations } from '@/db/schema';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import type { EventStatus, RegistrationMode } from '@/lib/events/enums';
+import { enqueue } from '@/lib/jobs/queue';
 import { queueMail } from '@/lib/mail/outbox';
 import { ACTIVE_STATUSES, type RegistrationStatus, SEAT_HOLDING } from './enums';
 import { registrationMail } from './mail';
 import type { RegistrationInput } from './validation';
+import { registrationPhase } from './window';
 
 /** How long a freed seat is held for the first person on the waiting list. */
 export const OFFER_HOURS = 48;
+
+/** The background job that ends an offer nobody accepted in time. */
+export const OFFER_EXPIRY_QUEUE = 'registrations.expire-offer';
 
 type LockedEvent = {
   id: string;
@@ -86,12 +92,9 @@ function assertOpen(event: LockedEvent, now: Date) {
   if (event.registrationMode === 'invitation') {
     throw new ActionError('registrations.errors.byInvitation');
   }
-  if (event.registrationOpensAt && now < event.registrationOpensAt) {
-    throw new ActionError('registrations.errors.notYetOpen');
-  }
-  if ((event.registrationClosesAt && now >= event.registrationClosesAt) || now >= event.endsAt) {
-    throw new ActionError('registrations.errors.closed');
-  }
+  const window = registrationPhase(event, now);
+  if (window === 'not_yet') throw new ActionError('registrations.errors.notYetOpen');
+  if (window === 'closed') throw new ActionError('registrations.errors.closed');
 }
 
 export type RegisterResult =
@@ -196,6 +199,13 @@ async function offerFreedSeats(tx: Transaction, event: LockedEvent, origin: stri
       .where(eq(registrations.id, next.id));
     await recordChange(tx, next.id, 'waitlisted', 'offered');
     await queueMail(tx, await registrationMail(tx, next.id, 'offered', token, origin));
+    // Written with the offer: it runs when the offer lapses, whichever instance is up.
+    await enqueue(
+      tx,
+      OFFER_EXPIRY_QUEUE,
+      { registrationId: next.id, origin },
+      { runAt: offerExpiresAt },
+    );
     free--;
   }
 }
@@ -257,28 +267,47 @@ export async function acceptOfferByToken(
   });
 }
 
-/** Waiting-list position (1 = next to be offered a seat), or null when not waitlisted. */
-export async function waitlistPosition(registrationId: string): Promise<number | null> {
-  const db = getDb();
-  const [row] = await db
-    .select({
-      eventId: registrations.eventId,
-      seq: registrations.seq,
-      status: registrations.status,
-    })
-    .from(registrations)
-    .where(eq(registrations.id, registrationId));
-  if (row?.status !== 'waitlisted') return null;
-  const [ahead] = await db
-    .select({ n: count() })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.eventId, row.eventId),
-        eq(registrations.status, 'waitlisted'),
-        // seq is unique and increasing: those who came before.
-        lt(registrations.seq, row.seq),
-      ),
-    );
-  return (ahead?.n ?? 0) + 1;
+/**
+ * Ends an offer that lapsed without an answer and passes the seat on to the next person
+ * on the waiting list, in one transaction. A job that runs after the offer was accepted
+ * or cancelled, or early, changes nothing.
+ */
+export async function expireOffer(
+  registrationId: string,
+  options: { origin: string; now?: Date },
+): Promise<'expired' | 'unchanged'> {
+  const now = options.now ?? new Date();
+  return getDb().transaction(async (tx) => {
+    const [found] = await tx
+      .select({ eventId: registrations.eventId })
+      .from(registrations)
+      .where(eq(registrations.id, registrationId));
+    if (!found) return 'unchanged';
+    const event = await lockEvent(tx, found.eventId);
+    const [row] = await tx
+      .select()
+      .from(registrations)
+      .where(eq(registrations.id, registrationId))
+      .for('update');
+    if (row?.status !== 'offered' || !row.offerExpiresAt || row.offerExpiresAt > now) {
+      return 'unchanged';
+    }
+    const { token, hash } = newManageToken();
+    await tx
+      .update(registrations)
+      .set({ status: 'expired', offerExpiresAt: null, manageTokenHash: hash })
+      .where(eq(registrations.id, row.id));
+    await recordChange(tx, row.id, 'offered', 'expired');
+    await queueMail(tx, await registrationMail(tx, row.id, 'expired', token, options.origin));
+    await offerFreedSeats(tx, event, options.origin, now);
+    return 'expired';
+  });
+}
+
+const expiryPayload = z.object({ registrationId: z.uuid(), origin: z.url() });
+
+/** The job handler of OFFER_EXPIRY_QUEUE. */
+export async function runOfferExpiry(payload: unknown): Promise<void> {
+  const { registrationId, origin } = expiryPayload.parse(payload);
+  await expireOffer(registrationId, { origin });
 }

@@ -18,6 +18,8 @@ const PUBLIC_PAGES = [
   '/events?format=colloquium&page=abc',
   '/events/colloque-international-prevention-radicalisation-2027',
   '/events/gctf-families-foreign-terrorist-fighters-2027',
+  '/events/webinaire-francoprev-jeunesse-2027/register',
+  '/events/policy-practice-youth-education-2027/register',
 ];
 
 for (const locale of ['fr', 'en'] as const) {
@@ -29,6 +31,13 @@ for (const locale of ['fr', 'en'] as const) {
         await expectNoAxeViolations(page);
       });
     }
+
+    test('registration form showing its errors', async ({ page }) => {
+      await page.goto(`/${locale}/events/webinaire-francoprev-jeunesse-2027/register`);
+      await page.locator('form button[type=submit]').last().click();
+      await expect(page.locator('.fr-error-text').first()).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
 
     test('sign-in form showing an error', async ({ page }) => {
       await page.goto(`/${locale}/sign-in`);

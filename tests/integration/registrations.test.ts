@@ -4,16 +4,20 @@ import { getDb } from '@/db/client';
 import { events, jobs, registrationChanges, registrations } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
+import { registerJobHandlers } from '@/lib/jobs/handlers';
+import { runDueJobs } from '@/lib/jobs/worker';
 import { MAIL_QUEUE } from '@/lib/mail/outbox';
 import {
   acceptOfferByToken,
   cancelByToken,
+  expireOffer,
   hashToken,
   newManageToken,
+  OFFER_EXPIRY_QUEUE,
   OFFER_HOURS,
   register,
-  waitlistPosition,
 } from '@/lib/registrations/mutations';
+import { registrationByToken, waitlistPosition } from '@/lib/registrations/queries';
 import { registrationInputSchema } from '@/lib/registrations/validation';
 
 const ORIGIN = 'http://passerelle.test';
@@ -134,6 +138,12 @@ describe('register', () => {
     const token = await tokenFromMail(c);
     expect(rows[0]?.manageTokenHash).toBe(hashToken(token));
     expect(JSON.stringify(rows[0])).not.toContain(token);
+    // What the manage link opens, in the language asked for; other links open nothing.
+    const managed = await registrationByToken(token, 'en');
+    expect(managed).toMatchObject({ status: 'waitlisted', position: 1, email: c });
+    expect(managed?.event.title).toMatch(/^Test workshop/);
+    expect(await registrationByToken('not-a-token', 'fr')).toBeNull();
+    expect(await registrationByToken(newManageToken().token, 'fr')).toBeNull();
   });
 
   it('keeps requests pending when the event is on approval, and never limits an open event without capacity', async () => {
@@ -302,5 +312,50 @@ describe('never overbook', () => {
     // Seats freed went to the waiting list first: the three waitlisted before the race.
     const offered = rows.filter((r) => r.status === 'offered').map((r) => r.email);
     expect(offered).toEqual(expect.arrayContaining(firsts.slice(5)));
+  });
+});
+
+describe('offers that lapse', () => {
+  it('expire through the background job and pass the seat to the next person', async () => {
+    const eventId = await makeEvent({ capacity: 1 });
+    const [a, b, c] = [unique('a'), unique('b'), unique('c')];
+    for (const email of [a, b, c]) await register(input(eventId, email), { origin: ORIGIN });
+    await cancelByToken(await tokenFromMail(a), { origin: ORIGIN });
+    const [offered] = await getDb().select().from(registrations).where(eq(registrations.email, b));
+    // The expiry job was written with the offer, due when the offer lapses.
+    const [job] = await getDb()
+      .select()
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.queue, OFFER_EXPIRY_QUEUE),
+          sql`${jobs.payload}->>'registrationId' = ${offered?.id as string}`,
+        ),
+      );
+    expect(job?.runAt.getTime()).toBe(offered?.offerExpiresAt?.getTime());
+    expect(job?.payload).toEqual({ registrationId: offered?.id, origin: ORIGIN });
+
+    // Early, it changes nothing.
+    expect(await expireOffer(offered?.id as string, { origin: ORIGIN })).toBe('unchanged');
+    // Time passes: the offer and its job fall due, and the worker runs it.
+    await getDb()
+      .update(registrations)
+      .set({ offerExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(registrations.id, offered?.id as string));
+    await getDb()
+      .update(jobs)
+      .set({ runAt: new Date(Date.now() - 1000) })
+      .where(eq(jobs.id, job?.id as string));
+    registerJobHandlers();
+    await runDueJobs(50);
+    expect((await statusesOf(eventId)).map((r) => r.status)).toEqual([
+      'cancelled',
+      'expired',
+      'offered',
+    ]);
+    expect((await mailsTo(b)).at(-1)?.subject).toMatch(/^Place non acceptée/);
+    expect((await mailsTo(c)).at(-1)?.subject).toMatch(/^Une place vous est proposée/);
+    // Run again (a retried job): nothing more happens.
+    expect(await expireOffer(offered?.id as string, { origin: ORIGIN })).toBe('unchanged');
   });
 });

@@ -30,3 +30,16 @@ describe('paths in the visitor language', () => {
     expect(localeOr(undefined, 'en')).toBe('en');
   });
 });
+
+describe('countries', () => {
+  it('lists each country once, under its current code', async () => {
+    const { allRegionCodes, countryOptions, isCountryCode } = await import('@/lib/i18n/countries');
+    const labels = countryOptions('fr').map((o) => o.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(allRegionCodes()).toContain('DE');
+    expect(allRegionCodes()).toContain('GB');
+    for (const withdrawn of ['DD', 'UK', 'YU', 'EU', 'ZZ'])
+      expect(isCountryCode(withdrawn)).toBe(false);
+    expect(labels.length).toBeGreaterThan(240);
+  });
+});

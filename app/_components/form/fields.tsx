@@ -154,3 +154,30 @@ export function ChoiceGroup({
     </fieldset>
   );
 }
+
+/** One checkbox (an acknowledgement, a consent), with its own error. */
+export function CheckboxField({
+  label,
+  hint,
+  error,
+  ...input
+}: Common & Omit<ComponentProps<'input'>, 'type'>) {
+  const id = useId();
+  return (
+    <div className={`fr-checkbox-group${error ? ' fr-checkbox-group--error' : ''}`}>
+      <input
+        type="checkbox"
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
+      <Label id={id} label={label} hint={hint} />
+      {error ? (
+        <div className="fr-messages-group" id={`${id}-error`} aria-live="polite">
+          <p className="fr-message fr-message--error">{error}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

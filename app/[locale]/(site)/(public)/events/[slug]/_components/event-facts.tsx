@@ -8,7 +8,9 @@ import {
   zoneLabel,
 } from '@/lib/events/format';
 import type { EventPageDto } from '@/lib/events/queries';
+import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
+import { registrationPhase, takesPublicRegistrations } from '@/lib/registrations/window';
 import { CalendarLink } from './calendar-link';
 import { VisitorTime } from './visitor-time';
 
@@ -47,12 +49,14 @@ export async function EventFacts({ event, locale, now }: Props) {
         : closes
           ? t('registrationUntil', { to: formatDateTime(closes, zone, locale) })
           : null;
+  const window = registrationPhase(event, now);
   const registrationState =
-    event.status === 'cancelled' || event.endsAt <= now || (closes && closes <= now)
-      ? 'registrationClosed'
-      : opens && opens > now
+    window === 'open'
+      ? 'registrationOpen'
+      : window === 'not_yet'
         ? 'registrationNotYet'
-        : 'registrationOpen';
+        : 'registrationClosed';
+  const canRegister = window === 'open' && takesPublicRegistrations(event.registrationMode);
   const city =
     event.city && event.country
       ? `${event.city}, ${countryName(event.country, locale)}`
@@ -138,6 +142,13 @@ export async function EventFacts({ event, locale, now }: Props) {
             <dd className="fr-ml-0 fr-mb-2w">
               {registrationWindow ? <p className="fr-mb-0">{registrationWindow}</p> : null}
               <p className="fr-mb-0">{t(registrationState)}</p>
+              {canRegister ? (
+                <p className="fr-mt-2w fr-mb-0">
+                  <Link className="fr-btn" href={`/events/${event.slug}/register`}>
+                    {t('registerCta')}
+                  </Link>
+                </p>
+              ) : null}
             </dd>
           </>
         ) : null}

@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
+import { ClientIntl } from '@/app/_components/client-intl';
+import { getViewer, redirectToSignIn } from '@/lib/auth/session';
+import { getEventPage } from '@/lib/events/queries';
+import { countryOptions } from '@/lib/i18n/countries';
+import { Link } from '@/lib/i18n/link';
+import type { Locale } from '@/lib/people/enums';
+import { registrationPhase, takesPublicRegistrations } from '@/lib/registrations/window';
+import { RegistrationForm } from './_components/registration-form';
+
+type Props = { params: Promise<{ locale: Locale; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const [{ event }, t] = await Promise.all([
+    getEventPage(slug, await getViewer(), locale),
+    getTranslations({ locale, namespace: 'registrations.form' }),
+  ]);
+  return event ? { title: t('title', { title: event.title }) } : {};
+}
+
+export default async function RegisterPage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const viewer = await getViewer();
+  const { access, event } = await getEventPage(slug, viewer, locale);
+  if (access === 'sign_in') {
+    redirectToSignIn(`/${locale}/events/${encodeURIComponent(slug)}/register`, locale);
+  }
+  if (access !== 'ok' || !event) notFound();
+  const [t, tErrors, tPage] = await Promise.all([
+    getTranslations('registrations.form'),
+    getTranslations('registrations.errors'),
+    getTranslations('eventPage'),
+  ]);
+  const window = registrationPhase(event, new Date());
+  const refusal =
+    event.registrationMode === 'nomination'
+      ? tErrors('byNomination')
+      : event.registrationMode === 'invitation'
+        ? tErrors('byInvitation')
+        : event.status !== 'published'
+          ? tErrors('notOpen')
+          : window === 'not_yet'
+            ? tErrors('notYetOpen')
+            : window === 'closed'
+              ? tErrors('closed')
+              : null;
+  return (
+    <>
+      <Breadcrumb
+        parents={[
+          { label: tPage('catalogue'), href: '/events' },
+          { label: event.title, href: `/events/${event.slug}` },
+        ]}
+        current={t('breadcrumb')}
+      />
+      <h1>{t('title', { title: event.title })}</h1>
+      {refusal || !takesPublicRegistrations(event.registrationMode) ? (
+        <div className="fr-alert fr-alert--info fr-mb-3w">
+          <p>{refusal}</p>
+          <p>
+            <Link href={`/events/${event.slug}`}>{event.title}</Link>
+          </p>
+        </div>
+      ) : (
+        <>
+          <p>{event.registrationMode === 'approval' ? t('modeApproval') : t('modeOpen')}</p>
+          <ClientIntl>
+            <RegistrationForm
+              eventId={event.id}
+              locale={locale}
+              countries={countryOptions(locale)}
+              defaults={{ email: viewer?.email ?? '' }}
+            />
+          </ClientIntl>
+        </>
+      )}
+    </>
+  );
+}

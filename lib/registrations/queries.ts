@@ -1,0 +1,90 @@
+import { and, count, eq, lt } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { events, registrations } from '@/db/schema';
+import { localized } from '@/lib/i18n/localized';
+import type { Locale } from '@/lib/people/enums';
+import type { RegistrationStatus } from './enums';
+import { hashToken } from './mutations';
+import { manageTokenSchema } from './validation';
+
+export type ManagedRegistration = {
+  id: string;
+  status: RegistrationStatus;
+  firstName: string;
+  lastName: string;
+  email: string;
+  organisation: string;
+  offerExpiresAt: Date | null;
+  /** 1 = next to be offered a seat; null when not on the waiting list. */
+  position: number | null;
+  event: {
+    slug: string;
+    title: string;
+    timeZone: string;
+    startsAt: Date;
+    endsAt: Date;
+  };
+};
+
+/** The registration a manage link opens, or null for a malformed, unknown or revoked link. */
+export async function registrationByToken(
+  token: string,
+  locale: Locale,
+): Promise<ManagedRegistration | null> {
+  if (!manageTokenSchema.safeParse(token).success) return null;
+  const db = getDb();
+  const [row] = await db
+    .select({ r: registrations, e: events })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(eq(registrations.manageTokenHash, hashToken(token)));
+  if (!row) return null;
+  const { r, e } = row;
+  const position = r.status === 'waitlisted' ? await positionAfter(r.eventId, r.seq) : null;
+  return {
+    id: r.id,
+    status: r.status,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    email: r.email,
+    organisation: r.organisation,
+    offerExpiresAt: r.offerExpiresAt,
+    position,
+    event: {
+      slug: e.slug,
+      title: localized(locale, e.titleFr, e.titleEn),
+      timeZone: e.timeZone,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+    },
+  };
+}
+
+/** Waiting-list position of a registration (1 = next), or null when not waitlisted. */
+export async function waitlistPosition(registrationId: string): Promise<number | null> {
+  const db = getDb();
+  const [row] = await db
+    .select({
+      eventId: registrations.eventId,
+      seq: registrations.seq,
+      status: registrations.status,
+    })
+    .from(registrations)
+    .where(eq(registrations.id, registrationId));
+  if (row?.status !== 'waitlisted') return null;
+  return positionAfter(row.eventId, row.seq);
+}
+
+async function positionAfter(eventId: string, seq: number): Promise<number> {
+  const [ahead] = await getDb()
+    .select({ n: count() })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        eq(registrations.status, 'waitlisted'),
+        lt(registrations.seq, seq),
+      ),
+    );
+  return (ahead?.n ?? 0) + 1;
+}

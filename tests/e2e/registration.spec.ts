@@ -1,0 +1,112 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../helpers/axe';
+import { linkIn, mailsTo, signInAs, waitForMail } from '../helpers/e2e-mail';
+
+const stamp = Date.now().toString(36);
+const slug = `seminaire-inscriptions-${stamp}`;
+const TITLE_FR = `Séminaire inscriptions ${stamp}`;
+
+/** An organiser creates a one-seat, open, unlisted event (off the catalogue) and publishes it. */
+async function createOneSeatEvent(page: Page) {
+  await signInAs(page, 'organisatrice@passerelle.test');
+  await page.goto('/fr/organiser/events/new');
+  await page.getByLabel('Titre en français').fill(TITLE_FR);
+  await page.getByLabel('Titre en anglais').fill(`Registration seminar ${stamp}`);
+  await page.getByLabel("Identifiant d'adresse").fill(slug);
+  await page.getByLabel('Format').selectOption('training');
+  await page.getByLabel('Fuseau horaire').selectOption('Europe/Paris');
+  await page.getByLabel('Début', { exact: true }).fill('2030-05-14T09:00');
+  await page.getByLabel('Fin', { exact: true }).fill('2030-05-14T17:00');
+  await page.getByLabel('Lieu', { exact: true }).fill('Hôtel de Beauvau');
+  await page.getByLabel('Adresse', { exact: true }).fill('Place Beauvau, 75008 Paris');
+  await page.getByLabel('Ville').fill('Paris');
+  await page
+    .locator('label', { hasText: /^anglais$/ })
+    .first()
+    .click();
+  await expect(page.getByRole('checkbox', { name: 'anglais' }).first()).toBeChecked();
+  await page.locator('label', { hasText: 'Accessible par lien seulement' }).click();
+  await page.getByLabel("Mode d'inscription").selectOption('open');
+  await page.getByLabel('Jauge (places)').fill('1');
+  await page.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(page).toHaveURL(/\/fr\/organiser\/events\/[0-9a-f-]{36}$/);
+  await page.getByRole('button', { name: 'Publier' }).click();
+  await expect(page.getByText('Publié', { exact: true })).toBeVisible();
+}
+
+async function registerAs(page: Page, email: string, firstName: string) {
+  await page.goto(`/fr/events/${slug}`);
+  await page.getByRole('link', { name: 'S’inscrire' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`S’inscrire : ${TITLE_FR}`);
+  await page.getByLabel('Prénom *').fill(firstName);
+  await page.getByLabel('Nom *', { exact: true }).fill('Martin');
+  await page.getByLabel('Adresse électronique *').fill(email);
+  await page.getByLabel('Organisation *').fill('Préfecture du Nord');
+  await page.getByLabel('Fonction *').fill('Référente radicalisation');
+  await page.getByLabel('Pays *').selectOption('FR');
+  await page.getByText('J’ai pris connaissance de la politique').click();
+  await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
+}
+
+test('a visitor registers, the next one is waitlisted, a cancellation offers the seat, which is accepted', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await createOneSeatEvent(page);
+  const first = `premiere.${stamp}@example.org`;
+  const second = `second.${stamp}@example.org`;
+
+  // A visitor who forgets the acknowledgement is told so on the field; nothing is sent.
+  const visitor = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await visitor.goto(`/fr/events/${slug}/register`);
+  await visitor.getByRole('button', { name: 'Envoyer mon inscription' }).click();
+  await expect(visitor.getByText('Ce champ est obligatoire.').first()).toBeVisible();
+  await expect(
+    visitor.getByText('Vous devez prendre connaissance de la politique de protection'),
+  ).toBeVisible();
+  expect(await mailsTo(first)).toHaveLength(0);
+
+  await registerAs(visitor, first, 'Inès');
+  await expect(visitor.getByTestId('registration-done')).toContainText(
+    'Votre inscription est confirmée.',
+  );
+  await expectNoAxeViolations(visitor);
+  const confirmation = await waitForMail(first, 0);
+  expect(confirmation.subject).toBe(`Inscription confirmée : ${TITLE_FR}`);
+
+  // The same address again: no second registration, the link is sent again.
+  await registerAs(visitor, first.toUpperCase(), 'Inès');
+  await expect(visitor.getByTestId('registration-done')).toContainText('Vous êtes déjà inscrit·e');
+  const again = await waitForMail(first, 1);
+  expect(again.subject).toBe(`Votre lien d’inscription : ${TITLE_FR}`);
+
+  const other = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await registerAs(other, second, 'Hugo');
+  await expect(other.getByTestId('registration-done')).toContainText('liste d’attente');
+  const waitlisted = await waitForMail(second, 0);
+  await other.goto(linkIn(waitlisted));
+  await expect(other.getByTestId('status')).toHaveText('Sur liste d’attente');
+  await expect(other.getByTestId('position')).toHaveText('Position sur la liste d’attente : 1');
+
+  // The first link was revoked when it was sent again; the newest one works.
+  await visitor.goto(linkIn(confirmation));
+  await expect(visitor.getByRole('heading', { name: 'Page non trouvée' })).toBeVisible();
+  await visitor.goto(linkIn(again));
+  await expect(visitor.getByTestId('status')).toHaveText('Confirmée');
+  await visitor.getByText('Annuler mon inscription', { exact: true }).first().click();
+  await visitor.getByRole('button', { name: 'Annuler mon inscription' }).click();
+  await expect(visitor.getByTestId('status')).toHaveText('Annulée');
+
+  // The seat goes to the waiting list: an offer by mail, accepted from the link.
+  const offer = await waitForMail(second, 1);
+  expect(offer.subject).toBe(`Une place vous est proposée : ${TITLE_FR}`);
+  await other.goto(linkIn(offer));
+  await expect(other.getByTestId('status')).toHaveText('Place proposée');
+  await expectNoAxeViolations(other);
+  await other.getByRole('button', { name: 'Accepter la place' }).click();
+  await expect(other.getByTestId('status')).toHaveText('Confirmée');
+
+  await visitor.context().close();
+  await other.context().close();
+});
