@@ -12,6 +12,7 @@ import {
 import { allows, type Viewer } from '@/lib/auth/permissions';
 import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
+import { likePattern } from '@/lib/text/like';
 import type {
   Confidentiality,
   EventFormat,
@@ -59,7 +60,6 @@ export type CatalogueItem = {
 export const CATALOGUE_PAGE_SIZE = 20;
 
 /** Escapes LIKE wildcards so that a search for "50%" means fifty per cent. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The public catalogue: published (or cancelled) listed events that are public or held

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import { appOrigin } from '@/lib/site-url';
-import { acceptOfferByToken, cancelByToken, register } from './mutations';
+import { acceptOfferByToken, cancelByToken, decideRegistrations, register } from './mutations';
 import { manageTokenSchema, registrationInputSchema } from './validation';
 
 // Anyone may register (the event decides whether it takes public registrations);
@@ -37,5 +37,34 @@ export const acceptOfferAction = defineAction(
     await acceptOfferByToken(token, { origin: await appOrigin() });
     revalidatePath('/[locale]/registrations/[token]', 'page');
     return null;
+  },
+);
+
+const decisionInput = z.object({
+  eventId: z.uuid({ error: 'invalidChoice' }),
+  ids: z.preprocess(
+    (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),
+    z
+      .array(z.uuid({ error: 'invalidChoice' }))
+      .min(1, { error: 'registrations.errors.noneSelected' })
+      .max(500, { error: 'tooLong' }),
+  ),
+  decision: z.enum(['approve', 'reject'], { error: 'invalidChoice' }),
+  note: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(2000, { error: 'tooLong' }).optional(),
+  ),
+});
+
+export const decideRegistrationsAction = defineAction(
+  { permission: 'events.manage', schema: decisionInput },
+  async ({ eventId, ids, decision, note }, { viewer }) => {
+    if (!viewer) throw new Error('unreachable: the gate admits signed-in people only');
+    const result = await decideRegistrations(viewer, eventId, [...new Set(ids)], decision, {
+      origin: await appOrigin(),
+      note: note ?? null,
+    });
+    revalidatePath('/[locale]/organiser/events/[id]/registrations', 'page');
+    return result;
   },
 );

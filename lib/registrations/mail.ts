@@ -24,6 +24,8 @@ export async function registrationMail(
   kind: RegistrationMailKind,
   token: string,
   origin: string,
+  /** The organiser's message, e.g. the reason of a rejection. */
+  note: string | null = null,
 ): Promise<OutgoingMail> {
   const [row] = await db
     .select({ registration: registrations, event: events })
@@ -56,6 +58,7 @@ export async function registrationMail(
     text: [
       t('greeting', { name: r.firstName }),
       t(`${key}.body` as 'confirmed.body', { title, until: offerUntil }),
+      ...(note ? [t('note', { note })] : []),
       facts,
       t('manage', { url: manageUrl(origin, locale, token) }),
       t('signature'),

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { getDb, type Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { events, registrationChanges, registrations } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/mutations';
+import { assertCan } from '@/lib/auth/assert';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
+import type { Viewer } from '@/lib/auth/permissions';
 import type { EventStatus, RegistrationMode } from '@/lib/events/enums';
 import { enqueue } from '@/lib/jobs/queue';
 import { queueMail } from '@/lib/mail/outbox';
@@ -310,4 +313,71 @@ const expiryPayload = z.object({ registrationId: z.uuid(), origin: z.url() });
 export async function runOfferExpiry(payload: unknown): Promise<void> {
   const { registrationId, origin } = expiryPayload.parse(payload);
   await expireOffer(registrationId, { origin });
+}
+
+export type Decision = 'approve' | 'reject';
+
+/**
+ * An organiser approves or rejects registrations of one event, one or many at once, in
+ * arrival order. Approving confirms while seats remain and waitlists after; rejecting a
+ * seat holder passes the seat on. Rows in a status the decision does not apply to are
+ * left as they are and counted as skipped.
+ */
+export async function decideRegistrations(
+  viewer: Viewer,
+  eventId: string,
+  ids: string[],
+  decision: Decision,
+  options: { origin: string; note?: string | null; now?: Date },
+): Promise<{ changed: number; skipped: number }> {
+  const now = options.now ?? new Date();
+  assertCan(viewer, 'events.manage', { eventId });
+  return getDb().transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    const rows = await tx
+      .select({ id: registrations.id, status: registrations.status })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, eventId), inArray(registrations.id, ids)))
+      .orderBy(asc(registrations.seq))
+      .for('update');
+    if (rows.length !== new Set(ids).size) throw new NotFoundError();
+    let changed = 0;
+    let freed = false;
+    let taken = await seatsTaken(tx, eventId);
+    for (const row of rows) {
+      let to: RegistrationStatus | null = null;
+      if (decision === 'approve' && (row.status === 'pending' || row.status === 'waitlisted')) {
+        const seat = event.capacity === null || taken < event.capacity;
+        if (seat) {
+          to = 'confirmed';
+          taken++;
+        } else if (row.status === 'pending') to = 'waitlisted';
+      }
+      if (decision === 'reject' && ACTIVE_STATUSES.includes(row.status)) {
+        to = 'rejected';
+        if (SEAT_HOLDING.includes(row.status)) freed = true;
+      }
+      if (!to) continue;
+      const { token, hash } = newManageToken();
+      await tx
+        .update(registrations)
+        .set({ status: to, offerExpiresAt: null, manageTokenHash: hash })
+        .where(eq(registrations.id, row.id));
+      await recordChange(tx, row.id, row.status, to, viewer.id, options.note ?? null);
+      await queueMail(
+        tx,
+        await registrationMail(tx, row.id, to, token, options.origin, options.note ?? null),
+      );
+      changed++;
+    }
+    if (freed) await offerFreedSeats(tx, event, options.origin, now);
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: `registrations.${decision}`,
+      subjectType: 'event',
+      subjectId: eventId,
+      data: { ids, changed },
+    });
+    return { changed, skipped: rows.length - changed };
+  });
 }

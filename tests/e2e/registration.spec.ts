@@ -109,4 +109,29 @@ test('a visitor registers, the next one is waitlisted, a cancellation offers the
 
   await visitor.context().close();
   await other.context().close();
+
+  // The organiser's table: counts, a search, a rejection with its message.
+  await page.goto('/fr/organiser/events');
+  await page.getByRole('link', { name: TITLE_FR }).click();
+  await page.getByRole('link', { name: 'Inscriptions', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Inscriptions : ${TITLE_FR}`);
+  await expect(page.getByTestId('counts')).toContainText('Confirmée : 1');
+  await expect(page.getByTestId('counts')).toContainText('Annulée : 1');
+  await expect(page.getByTestId('registration-row')).toHaveCount(2);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Rechercher').fill('second.');
+  await page.getByRole('button', { name: 'Appliquer' }).click();
+  await expect(page.getByTestId('registration-row')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Refuser' }).click();
+  await expect(page.getByText('Sélectionnez au moins une inscription.')).toBeVisible();
+  // The DSFR draws the box on the label's ::before; the label's text is for screen readers.
+  await page.getByRole('checkbox', { name: 'Sélectionner MARTIN Hugo' }).check({ force: true });
+  await page
+    .getByLabel('Message joint au courriel (facultatif)')
+    .fill('Places réservées aux préfectures.');
+  await page.getByRole('button', { name: 'Refuser' }).click();
+  await expect(page.getByText('1 inscription modifiée.')).toBeVisible();
+  await expect(page.getByTestId('registration-row')).toContainText('Non retenue');
+  const rejected = await waitForMail(second, 2);
+  expect(rejected.text).toContain('Places réservées aux préfectures.');
 });

@@ -1,15 +1,16 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { events, jobs, registrationChanges, registrations } from '@/db/schema';
+import { auditLog, events, jobs, registrationChanges, registrations } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { ActionError, NotFoundError } from '@/lib/auth/errors';
+import { ActionError, ForbiddenError, NotFoundError } from '@/lib/auth/errors';
 import { registerJobHandlers } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/worker';
 import { MAIL_QUEUE } from '@/lib/mail/outbox';
 import {
   acceptOfferByToken,
   cancelByToken,
+  decideRegistrations,
   expireOffer,
   hashToken,
   newManageToken,
@@ -17,8 +18,14 @@ import {
   OFFER_HOURS,
   register,
 } from '@/lib/registrations/mutations';
+import {
+  listEventRegistrations,
+  parseRegistrationListParams,
+  type RegistrationListParams,
+} from '@/lib/registrations/organiser';
 import { registrationByToken, waitlistPosition } from '@/lib/registrations/queries';
 import { registrationInputSchema } from '@/lib/registrations/validation';
+import { makeViewer } from '../helpers/fixtures';
 
 const ORIGIN = 'http://passerelle.test';
 let counter = 0;
@@ -359,3 +366,144 @@ describe('offers that lapse', () => {
     expect(await expireOffer(offered?.id as string, { origin: ORIGIN })).toBe('unchanged');
   });
 });
+
+describe('organisers', () => {
+  async function pendingEvent(capacity: number | null, emails: string[]) {
+    const eventId = await makeEvent({ registrationMode: 'approval', capacity });
+    for (const email of emails) await register(input(eventId, email), { origin: ORIGIN });
+    const rows = await getDb()
+      .select({ id: registrations.id, email: registrations.email })
+      .from(registrations)
+      .where(eq(registrations.eventId, eventId))
+      .orderBy(asc(registrations.seq));
+    return { eventId, ids: rows.map((r) => r.id) };
+  }
+
+  it('approve within the capacity (the rest waitlisted), reject with a message, and a rejected seat passes on', async () => {
+    const emails = [unique('p1'), unique('p2'), unique('p3'), unique('p4')];
+    const { eventId, ids } = await pendingEvent(2, emails);
+    const organiser = await makeViewer([{ role: 'organiser', eventId }]);
+    const approved = await decideRegistrations(organiser, eventId, ids.slice(0, 3), 'approve', {
+      origin: ORIGIN,
+    });
+    expect(approved).toEqual({ changed: 3, skipped: 0 });
+    const rejected = await decideRegistrations(organiser, eventId, [ids[3] as string], 'reject', {
+      origin: ORIGIN,
+      note: 'Le profil ne correspond pas au public visé.',
+    });
+    expect(rejected).toEqual({ changed: 1, skipped: 0 });
+    expect((await statusesOf(eventId)).map((r) => r.status)).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+      'rejected',
+    ]);
+    const mail = (await mailsTo(emails[3] as string)).at(-1);
+    expect(mail?.subject).toMatch(/^Inscription non retenue/);
+    expect(mail?.text).toContain('Le profil ne correspond pas au public visé.');
+    const [change] = await getDb()
+      .select()
+      .from(registrationChanges)
+      .where(
+        and(
+          eq(registrationChanges.registrationId, ids[3] as string),
+          eq(registrationChanges.toStatus, 'rejected'),
+        ),
+      );
+    expect(change).toMatchObject({ actorId: organiser.id, fromStatus: 'pending' });
+
+    // Approving again is skipped; rejecting a confirmed person offers their seat.
+    expect(
+      await decideRegistrations(organiser, eventId, [ids[0] as string], 'approve', {
+        origin: ORIGIN,
+      }),
+    ).toEqual({ changed: 0, skipped: 1 });
+    await decideRegistrations(organiser, eventId, [ids[0] as string], 'reject', {
+      origin: ORIGIN,
+    });
+    expect((await statusesOf(eventId)).map((r) => r.status)).toEqual([
+      'rejected',
+      'confirmed',
+      'offered',
+      'rejected',
+    ]);
+  });
+
+  it('may decide only for their events, on that event’s registrations, writing nothing otherwise', async () => {
+    const { eventId, ids } = await pendingEvent(5, [unique('x1'), unique('x2')]);
+    const other = await pendingEvent(5, [unique('y1')]);
+    const participant = await makeViewer([]);
+    const organiserElsewhere = await makeViewer([{ role: 'organiser', eventId: other.eventId }]);
+    for (const viewer of [participant, organiserElsewhere]) {
+      await expect(
+        decideRegistrations(viewer, eventId, ids, 'approve', { origin: ORIGIN }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listEventRegistrations(viewer, eventId, listParams())).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+    }
+    const organiser = await makeViewer([{ role: 'organiser', eventId }]);
+    await expect(
+      decideRegistrations(organiser, eventId, [ids[0] as string, ...other.ids], 'approve', {
+        origin: ORIGIN,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect((await statusesOf(eventId)).map((r) => r.status)).toEqual(['pending', 'pending']);
+  });
+
+  it('list one page at a time, with counts, filters, search and sorting, each read audited', async () => {
+    const emails = Array.from({ length: 7 }, (_, i) => unique(`list${i}`));
+    const { eventId, ids } = await pendingEvent(3, emails);
+    const organiser = await makeViewer([{ role: 'organiser', eventId }]);
+    await decideRegistrations(organiser, eventId, ids.slice(0, 4), 'approve', { origin: ORIGIN });
+    await getDb()
+      .update(registrations)
+      .set({ lastName: 'Zola_100%' })
+      .where(eq(registrations.id, ids[6] as string));
+
+    const all = await listEventRegistrations(organiser, eventId, listParams());
+    expect(all.total).toBe(7);
+    expect(all.counts).toMatchObject({ confirmed: 3, waitlisted: 1, pending: 3, cancelled: 0 });
+    expect(all.items.map((r) => r.id)).toEqual(ids);
+
+    const waitlisted = await listEventRegistrations(
+      organiser,
+      eventId,
+      listParams({ status: 'waitlisted' }),
+    );
+    expect(waitlisted.items.map((r) => r.id)).toEqual([ids[3]]);
+    // The search's wildcards are taken literally.
+    expect(
+      (await listEventRegistrations(organiser, eventId, listParams({ q: '_100%' }))).total,
+    ).toBe(1);
+    expect((await listEventRegistrations(organiser, eventId, listParams({ q: '%' }))).total).toBe(
+      1,
+    );
+    expect(
+      (await listEventRegistrations(organiser, eventId, listParams({ q: 'list3.' }))).total,
+    ).toBe(1);
+    const byName = await listEventRegistrations(organiser, eventId, listParams({ sort: 'name' }));
+    expect(byName.items.at(-1)?.id).toBe(ids[6]);
+    // Bad URL values fall back to the defaults.
+    expect(parseRegistrationListParams({ status: 'nope', sort: 'x', page: '-3' })).toEqual({
+      status: undefined,
+      q: undefined,
+      sort: 'arrival',
+      page: 1,
+    });
+    const page2 = await listEventRegistrations(organiser, eventId, listParams({ page: 2 }));
+    expect(page2.items).toEqual([]);
+    expect(page2.total).toBe(7);
+
+    const reads = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'registrations.list'), eq(auditLog.subjectId, eventId)));
+    expect(reads.length).toBe(7);
+    expect(reads.every((r) => r.actorId === organiser.id)).toBe(true);
+  });
+});
+
+function listParams(overrides: Partial<RegistrationListParams> = {}): RegistrationListParams {
+  return { sort: 'arrival', page: 1, ...overrides };
+}

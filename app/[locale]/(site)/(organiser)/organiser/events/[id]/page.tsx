@@ -42,8 +42,9 @@ export default async function EditEventPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const event = await load(locale, id, `/${locale}/organiser/events/${id}`);
-  const [t, tStatus, tTypes, format, options] = await Promise.all([
+  const [t, tRegistrations, tStatus, tTypes, format, options] = await Promise.all([
     getTranslations('eventEditor'),
+    getTranslations('registrations.organiser'),
     getTranslations('eventStatuses'),
     getTranslations('sessionTypes'),
     getFormatter(),
@@ -69,6 +70,9 @@ export default async function EditEventPage({ params }: Props) {
             {t('viewPublic')}
           </Link>
         ) : null}
+        <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/registrations`}>
+          {tRegistrations('manageLink')}
+        </Link>
       </p>
 
       <section className="fr-mb-6w" aria-labelledby="status-title">

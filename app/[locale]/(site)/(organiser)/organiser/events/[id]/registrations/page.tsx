@@ -1,0 +1,186 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
+import { NotFoundError } from '@/lib/auth/errors';
+import { requirePermission } from '@/lib/auth/session';
+import { getEventForEdit } from '@/lib/events/editor-queries';
+import { countryName } from '@/lib/events/format';
+import { isUuid } from '@/lib/events/validation';
+import { Link } from '@/lib/i18n/link';
+import type { Locale } from '@/lib/people/enums';
+import { REGISTRATION_STATUSES } from '@/lib/registrations/enums';
+import {
+  listEventRegistrations,
+  parseRegistrationListParams,
+  REGISTRATION_SORTS,
+  REGISTRATIONS_PAGE_SIZE,
+  type RegistrationListParams,
+} from '@/lib/registrations/organiser';
+import { RegistrationsTable } from './_components/registrations-table';
+
+type Search = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<Search> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'registrations.organiser' });
+  return { title: t('title') };
+}
+
+function query(p: RegistrationListParams, page: number): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries({ status: p.status, q: p.q, sort: p.sort, page: String(page) }).filter(
+      (e): e is [string, string] => Boolean(e[1]) && !(e[0] === 'sort' && e[1] === 'arrival'),
+    ),
+  );
+}
+
+export default async function EventRegistrationsPage({ params, searchParams }: Props) {
+  const [{ locale, id }, search] = await Promise.all([params, searchParams]);
+  setRequestLocale(locale);
+  if (!isUuid(id)) notFound();
+  const viewer = await requirePermission(
+    'events.manage',
+    `/${locale}/organiser/events/${id}/registrations`,
+    { eventId: id },
+  );
+  const p = parseRegistrationListParams(search);
+  let event: Awaited<ReturnType<typeof getEventForEdit>>;
+  try {
+    event = await getEventForEdit(viewer, id, locale);
+  } catch (error) {
+    if (error instanceof NotFoundError || (error as Error).name === 'ForbiddenError') notFound();
+    throw error;
+  }
+  const [{ items, total, counts }, t, tStatus] = await Promise.all([
+    listEventRegistrations(viewer, id, p),
+    getTranslations('registrations.organiser'),
+    getTranslations('registrations.statuses'),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / REGISTRATIONS_PAGE_SIZE));
+  const base = `/organiser/events/${id}/registrations`;
+  return (
+    <>
+      <Breadcrumb
+        parents={[
+          { label: t('allEvents'), href: '/organiser/events' },
+          { label: event.title, href: `/organiser/events/${id}` },
+        ]}
+        current={t('title')}
+      />
+      <h1>{t('heading', { title: event.title })}</h1>
+      <ul className="fr-badges-group fr-mb-3w" aria-label={t('countsLabel')} data-testid="counts">
+        {REGISTRATION_STATUSES.filter((s) => s !== 'expired' || counts.expired > 0).map((s) => (
+          <li key={s}>
+            <p className="fr-badge fr-badge--no-icon">
+              {tStatus(s)} : {counts[s]}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <form method="get" className="fr-mb-3w" aria-label={t('filtersLabel')}>
+        <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
+          <div className="fr-col-12 fr-col-md-4">
+            <div className="fr-input-group">
+              <label className="fr-label" htmlFor="registrations-q">
+                {t('search')}
+                <span className="fr-hint-text">{t('searchHint')}</span>
+              </label>
+              <input
+                className="fr-input"
+                id="registrations-q"
+                name="q"
+                type="search"
+                defaultValue={p.q ?? ''}
+              />
+            </div>
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <div className="fr-select-group">
+              <label className="fr-label" htmlFor="registrations-status">
+                {t('status')}
+              </label>
+              <select
+                className="fr-select"
+                id="registrations-status"
+                name="status"
+                defaultValue={p.status ?? ''}
+              >
+                <option value="">{t('allStatuses')}</option>
+                {REGISTRATION_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {tStatus(s)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <div className="fr-select-group">
+              <label className="fr-label" htmlFor="registrations-sort">
+                {t('sort')}
+              </label>
+              <select
+                className="fr-select"
+                id="registrations-sort"
+                name="sort"
+                defaultValue={p.sort}
+              >
+                {REGISTRATION_SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`sorts.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="fr-col-12 fr-col-md-2">
+            <button type="submit" className="fr-btn">
+              {t('apply')}
+            </button>
+          </div>
+        </div>
+      </form>
+      <p data-testid="result-count">{t('results', { count: total })}</p>
+      {items.length > 0 ? (
+        <RegistrationsTable
+          eventId={id}
+          rows={items.map((r) => ({
+            id: r.id,
+            seq: r.seq,
+            status: r.status,
+            name: `${r.lastName.toLocaleUpperCase(locale)} ${r.firstName}`,
+            email: r.email,
+            organisation: r.organisation,
+            function: r.function,
+            country: countryName(r.country, locale),
+          }))}
+        />
+      ) : null}
+      {pages > 1 ? (
+        <nav className="fr-mt-3w" aria-label={t('pagesLabel')}>
+          <p>
+            {t('page', { page: p.page, pages })}{' '}
+            {p.page > 1 ? (
+              <Link
+                className="fr-link fr-ml-2w"
+                href={{ pathname: base, query: query(p, p.page - 1) }}
+              >
+                {t('previous')}
+              </Link>
+            ) : null}
+            {p.page < pages ? (
+              <Link
+                className="fr-link fr-ml-2w"
+                href={{ pathname: base, query: query(p, p.page + 1) }}
+              >
+                {t('next')}
+              </Link>
+            ) : null}
+          </p>
+        </nav>
+      ) : null}
+    </>
+  );
+}
