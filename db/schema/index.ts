@@ -4,4 +4,5 @@ export * from './events';
 export * from './jobs';
 export * from './networks';
 export * from './people';
+export * from './rate-limits';
 export * from './registrations';

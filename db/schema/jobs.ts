@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { jobStatusEnum } from './enums';
 
@@ -14,6 +23,8 @@ export const jobs = pgTable(
     status: jobStatusEnum().notNull().default('queued'),
     attempts: integer().notNull().default(0),
     maxAttempts: integer().notNull().default(20),
+    /** Higher first: a sign-in link someone is waiting for passes a burst of confirmations. */
+    priority: smallint().notNull().default(0),
     runAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     lockedUntil: timestamp({ withTimezone: true, mode: 'date' }),
     lockedBy: text(),
@@ -22,7 +33,9 @@ export const jobs = pgTable(
     ...timestamps,
   },
   (t) => [
-    index('jobs_due_idx').on(t.runAt).where(sql`${t.status} in ('queued', 'running')`),
+    index('jobs_due_idx')
+      .on(t.priority.desc(), t.runAt)
+      .where(sql`${t.status} in ('queued', 'running')`),
     index('jobs_queue_idx').on(t.queue, t.status),
   ],
 );

@@ -53,9 +53,9 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
     input: FormData | Record<string, unknown>,
   ): Promise<ActionResult<T>> => {
     const t = await getTranslations();
-    const translate = (key: string) => {
+    const translate = (key: string, params?: Record<string, string | number>) => {
       const full = key.includes('.') ? key : `validation.${key}`;
-      return t.has(full) ? t(full) : t('actions.invalid');
+      return t.has(full) ? t(full, params) : t('actions.invalid');
     };
     const raw = formDataToObject(input);
     const values = Object.fromEntries(
@@ -85,10 +85,15 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
       if (error instanceof ActionError) {
         const fieldErrors = error.fieldErrors
           ? Object.fromEntries(
-              Object.entries(error.fieldErrors).map(([k, v]) => [k, v.map(translate)]),
+              Object.entries(error.fieldErrors).map(([k, v]) => [k, v.map((m) => translate(m))]),
             )
           : undefined;
-        return { ok: false, message: translate(error.messageKey), fieldErrors, values };
+        return {
+          ok: false,
+          message: translate(error.messageKey, error.params),
+          fieldErrors,
+          values,
+        };
       }
       console.error('[action] unexpected error:', error);
       return { ok: false, message: t('actions.unexpected'), values };

@@ -4,6 +4,8 @@ export class ActionError extends Error {
     /** A key of the translation catalogue, e.g. 'actions.forbidden'. */
     readonly messageKey: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** Values of the message's placeholders, e.g. { seconds: 42 }. */
+    readonly params?: Record<string, string | number>,
   ) {
     super(messageKey);
     this.name = 'ActionError';

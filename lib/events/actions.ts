@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
+import { appOrigin } from '@/lib/site-url';
 import {
   addSession,
   archiveEvent,
@@ -44,7 +45,7 @@ export const createEventAction = defineAction(
 export const updateEventAction = defineAction(
   { permission: 'events.manage', schema: eventInputSchema.and(z.object({ eventId })) },
   async (input, { viewer }) => {
-    await updateEvent(viewer, input.eventId, input);
+    await updateEvent(viewer, input.eventId, input, { origin: await appOrigin() });
     refreshEventPages();
     return { id: input.eventId, slug: input.slug };
   },

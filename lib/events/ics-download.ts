@@ -3,6 +3,7 @@ import type { NextRequest } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { getViewer } from '@/lib/auth/session';
 import type { Locale } from '@/lib/people/enums';
+import { appOriginOf } from '@/lib/site-url';
 import { countryName } from './format';
 import { buildCalendar, type IcsEvent } from './ics';
 import { type EventPageDto, getEventPage } from './queries';
@@ -15,18 +16,6 @@ function notFound(): Response {
     status: 404,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
   });
-}
-
-function siteOrigin(request: NextRequest): string {
-  const configured = process.env.AUTH_URL;
-  if (configured) {
-    try {
-      return new URL(configured).origin;
-    } catch {
-      // A malformed setting: the request's own origin is next best.
-    }
-  }
-  return request.nextUrl.origin;
 }
 
 async function eventLocation(event: EventPageDto, locale: Locale): Promise<string> {
@@ -50,7 +39,7 @@ export async function calendarResponse(
   const locale: Locale = request.nextUrl.searchParams.get('lang') === 'en' ? 'en' : 'fr';
   const { access, event } = await getEventPage(slug, await getViewer(), locale);
   if (access !== 'ok' || !event) return notFound();
-  const url = `${siteOrigin(request)}/${locale}/events/${encodeURIComponent(event.slug)}`;
+  const url = `${appOriginOf(request)}/${locale}/events/${encodeURIComponent(event.slug)}`;
   const location = await eventLocation(event, locale);
   const cancelled = event.status === 'cancelled';
 

@@ -13,6 +13,8 @@ import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
+import { offerSeatsAfterChange, seatsTaken } from '@/lib/registrations/mutations';
+import { defaultOrigin } from '@/lib/site-url';
 import type { EventStatus } from './enums';
 import { utcToZonedLocal, zonedDate, zonedLocalToUtc } from './time';
 import { type EventInput, eventInstants, type SessionInput } from './validation';
@@ -133,8 +135,11 @@ async function checkProgrammeFits(
     if (largest?.seats != null && largest.seats > capacity) {
       throw invalid('capacity', 'capacityBelowSessions');
     }
+    // Seats already given (or offered) are never taken back by shrinking the event.
+    if ((await seatsTaken(tx, eventId)) > capacity) {
+      throw invalid('capacity', 'capacityBelowRegistrations');
+    }
   }
-  // Registrations arrive with the next issue: capacity will also be checked against them.
 }
 
 function eventValues(input: EventInput) {
@@ -218,16 +223,23 @@ export async function updateEvent(
   viewer: Viewer | null,
   eventId: string,
   input: EventInput,
+  options: { origin?: string } = {},
 ): Promise<void> {
   assertCan(viewer, 'events.manage', { eventId });
   await slugSafe(() =>
     getDb().transaction(async (tx) => {
-      await lockEditableEvent(tx, eventId);
+      const before = await lockEditableEvent(tx, eventId);
       const values = eventValues(input);
       await checkSlugFree(tx, input.slug, eventId);
       await checkNetworkAndGroup(tx, input, values.startsAt, values.endsAt);
       await checkProgrammeFits(tx, eventId, values.startsAt, values.endsAt, values.capacity);
       await tx.update(events).set(values).where(eq(events.id, eventId));
+      // Seats added go to the waiting list first, in this same transaction.
+      const raised =
+        before.capacity !== null && (values.capacity === null || values.capacity > before.capacity);
+      if (raised) {
+        await offerSeatsAfterChange(tx, eventId, options.origin ?? defaultOrigin());
+      }
       await recordAudit(tx, {
         actorId: viewer.id,
         action: 'event.update',

@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { jobs } from '@/db/schema';
 
-export type EnqueueOptions = { runAt?: Date; maxAttempts?: number };
+export type EnqueueOptions = { runAt?: Date; maxAttempts?: number; priority?: number };
 
 /** Adds a job; pass the caller's transaction so the job exists only if the change commits. */
 export async function enqueue(
@@ -18,6 +18,7 @@ export async function enqueue(
       payload,
       runAt: options.runAt ?? new Date(),
       maxAttempts: options.maxAttempts ?? 20,
+      priority: options.priority ?? 0,
     })
     .returning({ id: jobs.id });
   if (!row) throw new Error('enqueue returned no row');
@@ -62,7 +63,7 @@ export async function claimJobs(
           or (${jobs.status} = 'running' and ${jobs.lockedUntil} < now()))`,
       ),
     )
-    .orderBy(jobs.runAt)
+    .orderBy(desc(jobs.priority), asc(jobs.runAt))
     .limit(limit)
     .for('update', { skipLocked: true });
   return db

@@ -22,15 +22,28 @@ const outgoingMail = z.object({
  * Every e-mail goes through the outbox: it is written in the caller's transaction and
  * sent by the background worker, retried with backoff while SMTP is down.
  */
-export async function queueMail(db: Executor, mail: OutgoingMail): Promise<string> {
+export async function queueMail(
+  db: Executor,
+  mail: OutgoingMail,
+  options: { priority?: number } = {},
+): Promise<string> {
   const parsed = outgoingMail.parse(mail);
   // Mail is never given up: with backoff capped at an hour, this is weeks of retries.
-  return enqueue(db, MAIL_QUEUE, parsed, { maxAttempts: MAIL_MAX_ATTEMPTS });
+  return enqueue(db, MAIL_QUEUE, parsed, {
+    maxAttempts: MAIL_MAX_ATTEMPTS,
+    priority: options.priority,
+  });
 }
 
-/** Queues outside any transaction and asks the worker to send right away. */
+/** Mail that someone is waiting for at their screen (a sign-in link) goes first. */
+export const INTERACTIVE_PRIORITY = 10;
+
+/**
+ * Queues outside any transaction, ahead of bulk mail, and asks the worker to send right
+ * away.
+ */
 export async function sendMailNow(mail: OutgoingMail): Promise<string> {
-  const id = await queueMail(getDb(), mail);
+  const id = await queueMail(getDb(), mail, { priority: INTERACTIVE_PRIORITY });
   kickWorker();
   return id;
 }

@@ -1,10 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
-import { appOrigin } from '@/lib/site-url';
+import { ActionError } from '@/lib/auth/errors';
+import { kickWorker } from '@/lib/jobs/worker';
+import { appOrigin, clientAddressOf } from '@/lib/site-url';
 import { acceptOfferByToken, cancelByToken, decideRegistrations, register } from './mutations';
+import { limitRegistration, RateLimitedError } from './rate-limit';
 import { manageTokenSchema, registrationInputSchema } from './validation';
 
 // Anyone may register (the event decides whether it takes public registrations);
@@ -13,7 +17,19 @@ import { manageTokenSchema, registrationInputSchema } from './validation';
 export const registerAction = defineAction(
   { anonymous: true, schema: registrationInputSchema },
   async (input, { viewer }) => {
+    try {
+      await limitRegistration(clientAddressOf(await headers()), input.email);
+    } catch (error) {
+      if (error instanceof RateLimitedError) {
+        throw new ActionError('registrations.errors.rateLimited', undefined, {
+          seconds: error.retryAfter,
+        });
+      }
+      throw error;
+    }
     const result = await register(input, { origin: await appOrigin(), userId: viewer?.id });
+    // The mail is committed with the registration; send it now, not at the next poll.
+    kickWorker();
     return result.outcome === 'registered'
       ? { outcome: result.outcome, status: result.status }
       : { outcome: result.outcome };
@@ -26,6 +42,7 @@ export const cancelRegistrationAction = defineAction(
   { anonymous: true, schema: byToken },
   async ({ token }) => {
     await cancelByToken(token, { origin: await appOrigin() });
+    kickWorker();
     revalidatePath('/[locale]/registrations/[token]', 'page');
     return null;
   },
@@ -64,6 +81,7 @@ export const decideRegistrationsAction = defineAction(
       origin: await appOrigin(),
       note: note ?? null,
     });
+    kickWorker();
     revalidatePath('/[locale]/organiser/events/[id]/registrations', 'page');
     return result;
   },

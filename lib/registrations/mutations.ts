@@ -54,7 +54,7 @@ async function lockEvent(tx: Transaction, eventId: string): Promise<LockedEvent>
 }
 
 /** Seats held now (confirmed, and offered to someone from the waiting list). */
-async function seatsTaken(tx: Transaction, eventId: string): Promise<number> {
+export async function seatsTaken(tx: Transaction, eventId: string): Promise<number> {
   const [row] = await tx
     .select({ n: count() })
     .from(registrations)
@@ -211,6 +211,14 @@ async function offerFreedSeats(tx: Transaction, event: LockedEvent, origin: stri
     );
     free--;
   }
+}
+
+/**
+ * After a change that may have freed seats (the capacity raised), offers them to the
+ * waiting list, in the caller's transaction, which holds the event row.
+ */
+export async function offerSeatsAfterChange(tx: Transaction, eventId: string, origin: string) {
+  await offerFreedSeats(tx, await lockEvent(tx, eventId), origin, new Date());
 }
 
 async function lockByToken(tx: Transaction, token: string) {

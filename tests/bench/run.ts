@@ -2,7 +2,7 @@
 // beside its floor in the same run, and reports ratios (the machine is shared and
 // noisy: never assert times in tests). Writes tests/bench/results.json and
 // tests/bench/BENCHMARKS.md. Scenarios so far: event_page and first_load_js (issue 3),
-// embedded_start.
+// registration_burst (issue 4), embedded_start.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -114,7 +114,160 @@ async function firstLoadJs(base: string, paths: string[]): Promise<Figures> {
 const EVENT = '/fr/events/colloque-international-prevention-radicalisation-2027';
 const PUBLIC_PAGES = ['/fr', '/fr/events', EVENT, '/en/events?period=past', '/fr/legal-notice'];
 
-async function eventPage(): Promise<{ eventPage: Figures; firstLoad: Figures }> {
+const BURST_CONNECTIONS = Number(process.env.BENCH_BURST_CONNECTIONS ?? 50);
+const BURST_CAPACITY = 200;
+
+/** A published event taking open registrations, written straight into the scratch database. */
+async function burstEvent(sql: postgres.Sql, slug: string): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    insert into events (slug, status, format, mode, city, country, time_zone, starts_at, ends_at,
+      registration_mode, capacity, title_fr, title_en, published_at)
+    values (${slug}, 'published', 'colloquium', 'in_person', 'Paris', 'FR', 'Europe/Paris',
+      '2030-04-13T07:00:00Z', '2030-04-14T15:00:00Z', 'open', ${BURST_CAPACITY},
+      ${`Banc d’essai ${slug}`}, ${`Bench ${slug}`}, now())
+    returning id`;
+  return (row as { id: string }).id;
+}
+
+const person = (n: number, tag: string) => ({
+  firstName: 'Camille',
+  lastName: `Banc ${n}`,
+  email: `${tag}.${n}@bench.example`,
+  organisation: 'Ministère de l’Intérieur',
+  function: 'Chargée de mission',
+  country: 'FR',
+  locale: 'fr',
+  privacyAcknowledged: true,
+});
+
+/**
+ * The floor: the same transaction as a registration (lock the event, look for the
+ * e-mail, count the seats, insert the registration, its history and its mail job),
+ * straight through postgres.js with the app's pool size, 50 callers at once.
+ */
+async function bareRegistrations(databaseUrl: string, eventId: string) {
+  const sql = postgres(databaseUrl, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+  });
+  const latencies: number[] = [];
+  let n = 0;
+  const end = performance.now() + SECONDS * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const p = person(n++, 'floor');
+      const start = performance.now();
+      await sql.begin(async (tx) => {
+        const [event] = await tx`select id, capacity, status, registration_mode,
+          registration_opens_at, registration_closes_at, ends_at
+          from events where id = ${eventId} for update`;
+        await tx`select id from registrations where event_id = ${eventId} and email = ${p.email}`;
+        const [taken] = await tx<{ n: number }[]>`select count(*)::int as n from registrations
+          where event_id = ${eventId} and status in ('confirmed', 'offered')`;
+        const status = (taken?.n ?? 0) < (event?.capacity as number) ? 'confirmed' : 'waitlisted';
+        const [row] = await tx<{ id: string }[]>`insert into registrations (event_id, email,
+          first_name, last_name, organisation, function, country, locale, status,
+          manage_token_hash, privacy_acknowledged_at)
+          values (${eventId}, ${p.email}, ${p.firstName}, ${p.lastName}, ${p.organisation},
+            ${p.function}, 'FR', 'fr', ${status}, ${crypto.randomBytes(32).toString('hex')}, now())
+          returning id`;
+        await tx`insert into registration_changes (registration_id, to_status)
+          values (${(row as { id: string }).id}, ${status})`;
+        await tx`insert into jobs (queue, payload, max_attempts)
+          values ('bench.floor', ${tx.json({ to: p.email, subject: 'x', text: 'y' })}, 1000)`;
+      });
+      latencies.push(performance.now() - start);
+    }
+  };
+  await Promise.all(Array.from({ length: BURST_CONNECTIONS }, worker));
+  await sql.end();
+  latencies.sort((a, b) => a - b);
+  return {
+    perS: latencies.length / SECONDS,
+    p50: latencies[Math.floor(latencies.length / 2)] ?? 0,
+  };
+}
+
+/** The burst through the built app's HTTP API: each request a new person, from their own address. */
+async function httpRegistrations(base: string, slug: string, tag: string) {
+  let n = 0;
+  const result = await autocannon({
+    url: `${base}/api/events/${slug}/registrations`,
+    connections: BURST_CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const i = n++;
+          return {
+            ...req,
+            headers: {
+              'content-type': 'application/json',
+              'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+            },
+            body: JSON.stringify(person(i, tag)),
+          };
+        },
+      },
+    ],
+  });
+  return {
+    perS: result['2xx'] / SECONDS,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors5xx: result.non2xx, // 4xx would be a bench bug; counted with the 5xx to be seen
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function registrationBurst(base: string, databaseUrl: string): Promise<Figures> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const runs: Awaited<ReturnType<typeof httpRegistrations>>[] = [];
+    const floors: Awaited<ReturnType<typeof bareRegistrations>>[] = [];
+    const eventIds: string[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const httpSlug = `banc-http-${i}-${crypto.randomBytes(3).toString('hex')}`;
+      eventIds.push(await burstEvent(sql, httpSlug));
+      runs.push(await httpRegistrations(base, httpSlug, `http${i}`));
+      const floorId = await burstEvent(
+        sql,
+        `banc-sql-${i}-${crypto.randomBytes(3).toString('hex')}`,
+      );
+      eventIds.push(floorId);
+      floors.push(await bareRegistrations(databaseUrl, floorId));
+    }
+    const [over] = await sql<{ n: number }[]>`select count(*)::int as n from (
+        select event_id from registrations where event_id in ${sql(eventIds)}
+        and status in ('confirmed', 'offered') group by event_id having count(*) > ${BURST_CAPACITY}
+      ) o`;
+    const perS = median(runs.map((r) => r.perS));
+    const floorPerS = median(floors.map((f) => f.perS));
+    return {
+      per_s: Math.round(perS),
+      floor_per_s: Math.round(floorPerS),
+      ratio: Number((perS / floorPerS).toFixed(2)),
+      p50_ms: median(runs.map((r) => r.p50)),
+      p99_ms: median(runs.map((r) => r.p99)),
+      overbooked: over?.n ?? 0,
+      errors_5xx: runs.reduce((n, r) => n + r.errors5xx, 0),
+      errors: runs.reduce((n, r) => n + r.errors, 0),
+      connections: BURST_CONNECTIONS,
+      capacity: BURST_CAPACITY,
+      floor: 'the same transaction through postgres.js, same pool size, same run',
+      goal: 'ratio >= 0.5, p99 <= 250 ms, 0 overbooked',
+    };
+  } finally {
+    await sql.end();
+  }
+}
+
+async function eventPage(): Promise<{
+  eventPage: Figures;
+  firstLoad: Figures;
+  registrationBurst: Figures;
+}> {
   // A scratch database, seeded with the demo events.
   const name = `passerelle_bench_${crypto.randomBytes(4).toString('hex')}`;
   const admin = postgres(BASE, { max: 1, onnotice: () => {} });
@@ -157,7 +310,11 @@ async function eventPage(): Promise<{ eventPage: Figures; firstLoad: Figures }> 
         ratio: Number((rps / floorRps).toFixed(2)),
         goal: '>= 0.8',
       };
-      return { eventPage, firstLoad };
+      return {
+        eventPage,
+        firstLoad,
+        registrationBurst: await registrationBurst(base, databaseUrl),
+      };
     } finally {
       await stop(server);
     }
@@ -187,10 +344,15 @@ async function main() {
     const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('build failed');
   }
-  const { eventPage: event_page, firstLoad: first_load_js } = await eventPage();
+  const {
+    eventPage: event_page,
+    firstLoad: first_load_js,
+    registrationBurst: registration_burst,
+  } = await eventPage();
   const results: Record<string, Figures> = {
     event_page,
     first_load_js,
+    registration_burst,
     embedded_start: await embeddedStart(),
   };
   const when = new Date().toISOString();

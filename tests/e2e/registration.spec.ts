@@ -1,38 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../helpers/axe';
-import { linkIn, mailsTo, signInAs, waitForMail } from '../helpers/e2e-mail';
+import { createOpenEvent } from '../helpers/e2e-events';
+import { linkIn, mailsTo, waitForMail } from '../helpers/e2e-mail';
 
 const stamp = Date.now().toString(36);
 const slug = `seminaire-inscriptions-${stamp}`;
 const TITLE_FR = `Séminaire inscriptions ${stamp}`;
-
-/** An organiser creates a one-seat, open, unlisted event (off the catalogue) and publishes it. */
-async function createOneSeatEvent(page: Page) {
-  await signInAs(page, 'organisatrice@passerelle.test');
-  await page.goto('/fr/organiser/events/new');
-  await page.getByLabel('Titre en français').fill(TITLE_FR);
-  await page.getByLabel('Titre en anglais').fill(`Registration seminar ${stamp}`);
-  await page.getByLabel("Identifiant d'adresse").fill(slug);
-  await page.getByLabel('Format').selectOption('training');
-  await page.getByLabel('Fuseau horaire').selectOption('Europe/Paris');
-  await page.getByLabel('Début', { exact: true }).fill('2030-05-14T09:00');
-  await page.getByLabel('Fin', { exact: true }).fill('2030-05-14T17:00');
-  await page.getByLabel('Lieu', { exact: true }).fill('Hôtel de Beauvau');
-  await page.getByLabel('Adresse', { exact: true }).fill('Place Beauvau, 75008 Paris');
-  await page.getByLabel('Ville').fill('Paris');
-  await page
-    .locator('label', { hasText: /^anglais$/ })
-    .first()
-    .click();
-  await expect(page.getByRole('checkbox', { name: 'anglais' }).first()).toBeChecked();
-  await page.locator('label', { hasText: 'Accessible par lien seulement' }).click();
-  await page.getByLabel("Mode d'inscription").selectOption('open');
-  await page.getByLabel('Jauge (places)').fill('1');
-  await page.getByRole('button', { name: 'Créer le brouillon' }).click();
-  await expect(page).toHaveURL(/\/fr\/organiser\/events\/[0-9a-f-]{36}$/);
-  await page.getByRole('button', { name: 'Publier' }).click();
-  await expect(page.getByText('Publié', { exact: true })).toBeVisible();
-}
 
 async function registerAs(page: Page, email: string, firstName: string) {
   await page.goto(`/fr/events/${slug}`);
@@ -53,7 +26,12 @@ test('a visitor registers, the next one is waitlisted, a cancellation offers the
   browser,
 }) => {
   test.setTimeout(120_000);
-  await createOneSeatEvent(page);
+  await createOpenEvent(page, {
+    slug,
+    titleFr: TITLE_FR,
+    titleEn: `Registration seminar ${stamp}`,
+    capacity: 1,
+  });
   const first = `premiere.${stamp}@example.org`;
   const second = `second.${stamp}@example.org`;
 

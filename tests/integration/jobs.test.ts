@@ -83,6 +83,19 @@ describe('job queue', () => {
     expect(await claimJobs(db, [], 'worker-a')).toEqual([]);
   });
 
+  it('claims higher priority first: a sign-in link passes a backlog of bulk mail', async () => {
+    const db = getDb();
+    const queue = queueName('priority');
+    const bulk = [];
+    for (let i = 0; i < 4; i++) {
+      bulk.push(await enqueue(db, queue, { n: i }, { runAt: new Date(Date.now() - 10_000 + i) }));
+    }
+    const urgent = await enqueue(db, queue, { n: 'sign-in' }, { priority: 10 });
+    const batch = await claimJobs(db, [queue], 'worker-a', 2);
+    expect(batch.map((j) => j.id)).toContain(urgent);
+    expect(batch.map((j) => j.id)).toContain(bulk[0]);
+  });
+
   it('retries a failing handler with backoff, then keeps it as dead', async () => {
     const queue = queueName('failing');
     let calls = 0;

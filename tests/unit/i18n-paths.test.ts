@@ -43,3 +43,16 @@ describe('countries', () => {
     expect(labels.length).toBeGreaterThan(240);
   });
 });
+
+describe('SMTP transport options', () => {
+  it('go in the URL, where nodemailer reads them, without overriding those given', async () => {
+    const { withTransportDefaults } = await import('@/lib/mail/transport');
+    const url = new URL(
+      withTransportDefaults('smtp://user:pa%40ss@mail.example:2525/?socketTimeout=5'),
+    );
+    expect(url.searchParams.get('pool')).toBe('true');
+    expect(url.searchParams.get('connectionTimeout')).toBe('10000');
+    expect(url.searchParams.get('socketTimeout')).toBe('5');
+    expect(url.password).toBe('pa%40ss');
+  });
+});

@@ -1,0 +1,117 @@
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import { createTranslator } from 'next-intl';
+import { ActionError } from '@/lib/auth/errors';
+import { getViewer } from '@/lib/auth/session';
+import { getEventPage } from '@/lib/events/queries';
+import { catalogues } from '@/lib/i18n/catalogue';
+import { kickWorker } from '@/lib/jobs/worker';
+import type { Locale } from '@/lib/people/enums';
+import { appOriginOf, clientAddressOf } from '@/lib/site-url';
+import { register } from './mutations';
+import { limitRegistration, RateLimitedError } from './rate-limit';
+import { registrationInputSchema } from './validation';
+
+/** Bodies are a dozen short fields: anything bigger is refused before it is parsed. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+function pickLocale(request: NextRequest, body: unknown): Locale {
+  const asked =
+    (body as { locale?: unknown } | null)?.locale ?? request.nextUrl.searchParams.get('lang');
+  if (asked === 'en' || asked === 'fr') return asked;
+  return /^en\b/i.test(request.headers.get('accept-language') ?? '') ? 'en' : 'fr';
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return Response.json(body, {
+    status,
+    headers: { 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+/**
+ * POST /api/events/{slug}/registrations: the registration form as JSON, for the same
+ * rules (one schema, one transaction). Answers 201 (registered: confirmed, pending or
+ * waitlisted), 200 (already registered: the link is sent again), 400 with translated
+ * field errors, 404, 409 (registration not open), 413, 415, 429 with Retry-After.
+ */
+export async function registrationApi(request: NextRequest, slug: string): Promise<Response> {
+  const type = request.headers.get('content-type') ?? '';
+  const fallback: Locale = pickLocale(request, null);
+  const tActions = createTranslator({
+    locale: fallback,
+    messages: catalogues[fallback],
+    namespace: 'actions',
+  });
+  if (!/^application\/json\b/i.test(type)) {
+    return json(415, { error: tActions('invalid') });
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) return json(413, { error: tActions('invalid') });
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return json(413, { error: tActions('invalid') });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return json(400, { error: tActions('invalid') });
+  }
+  const locale = pickLocale(request, body);
+  const t = createTranslator({ locale, messages: catalogues[locale] });
+  const translate = (key: string) => {
+    const full = key.includes('.') ? key : `validation.${key}`;
+    return t.has(full as never) ? t(full as never) : t('actions.invalid');
+  };
+
+  const viewer = await getViewer();
+  const { access, event } = await getEventPage(slug, viewer, locale);
+  if (access !== 'ok' || !event) return json(404, { error: t('errors.notFoundTitle') });
+
+  const candidate =
+    body && typeof body === 'object' && !Array.isArray(body)
+      ? {
+          ...(body as Record<string, unknown>),
+          eventId: event.id,
+          locale: (body as { locale?: unknown }).locale ?? locale,
+        }
+      : body;
+  const parsed = registrationInputSchema.safeParse(candidate);
+  const fieldErrors: Record<string, string[]> = {};
+  // Fields the form does not have are refused, not silently dropped.
+  const known = new Set(Object.keys(registrationInputSchema.shape));
+  for (const key of Object.keys((candidate as object | null) ?? {})) {
+    if (!known.has(key)) fieldErrors[key] = [translate('unknownField')];
+  }
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
+      const field = issue.path.join('.') || '_';
+      fieldErrors[field] = [...(fieldErrors[field] ?? []), translate(issue.message)];
+    }
+    return json(400, { error: t('actions.invalid'), fieldErrors });
+  }
+  try {
+    await limitRegistration(clientAddressOf(request.headers), parsed.data.email);
+    const result = await register(parsed.data, {
+      origin: appOriginOf(request),
+      userId: viewer?.id,
+    });
+    kickWorker();
+    return result.outcome === 'registered'
+      ? json(201, { outcome: result.outcome, status: result.status })
+      : json(200, { outcome: result.outcome, message: t('registrations.done.already') });
+  } catch (error) {
+    if (error instanceof RateLimitedError) {
+      return json(
+        429,
+        { error: t('registrations.errors.rateLimited', { seconds: error.retryAfter }) },
+        { 'Retry-After': String(error.retryAfter) },
+      );
+    }
+    if (error instanceof ActionError) {
+      const status = error.messageKey === 'actions.notFound' ? 404 : 409;
+      return json(status, { error: translate(error.messageKey) });
+    }
+    console.error('[api] registration failed:', error);
+    return json(500, { error: t('actions.unexpected') });
+  }
+}

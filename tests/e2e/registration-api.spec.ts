@@ -1,0 +1,140 @@
+import { expect, test } from '@playwright/test';
+import { createOpenEvent } from '../helpers/e2e-events';
+
+const stamp = Date.now().toString(36);
+const slug = `colloque-affluence-${stamp}`;
+
+const person = (i: number, extra: Record<string, unknown> = {}) => ({
+  firstName: `Personne ${i}`,
+  lastName: 'Test',
+  email: `burst.${stamp}.${i}@example.org`,
+  organisation: 'Ministère de l’Intérieur',
+  function: 'Chargée de mission',
+  country: 'FR',
+  locale: 'fr',
+  privacyAcknowledged: true,
+  ...extra,
+});
+
+test('200 simultaneous registrations over HTTP for 20 seats: exactly 20 confirmed, 180 waitlisted in arrival order, no error', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const eventId = await createOpenEvent(page, {
+    slug,
+    titleFr: `Colloque affluence ${stamp}`,
+    titleEn: `Busy colloquium ${stamp}`,
+    capacity: 20,
+  });
+  const answers = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      request.post(`/api/events/${slug}/registrations`, {
+        data: person(i),
+        // Each from its own address, as 200 people would be (behind the proxy).
+        headers: { 'x-forwarded-for': `198.51.100.${i % 250}, 10.0.0.1` },
+      }),
+    ),
+  );
+  const codes = answers.map((a) => a.status());
+  expect(codes.filter((c) => c >= 500)).toEqual([]);
+  expect(codes.every((c) => c === 201)).toBe(true);
+  const statuses = await Promise.all(answers.map(async (a) => (await a.json()).status));
+  expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(20);
+  expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(180);
+
+  // The organiser's table agrees, and in arrival order the first 20 hold the seats.
+  await page.goto(`/fr/organiser/events/${eventId}/registrations`);
+  await expect(page.getByTestId('counts')).toContainText('Confirmée : 20');
+  await expect(page.getByTestId('counts')).toContainText('Sur liste d’attente : 180');
+  const rows = page.getByTestId('registration-row');
+  await expect(rows).toHaveCount(50);
+  for (let i = 0; i < 20; i++) await expect(rows.nth(i)).toContainText('Confirmée');
+  for (let i = 20; i < 50; i++) await expect(rows.nth(i)).toContainText('Sur liste d’attente');
+
+  // The same people again, all at once: no second registration.
+  const again = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      request.post(`/api/events/${slug}/registrations`, {
+        data: person(i),
+        headers: { 'x-forwarded-for': `203.0.113.${i}` },
+      }),
+    ),
+  );
+  expect(again.map((a) => a.status())).toEqual(Array(20).fill(200));
+  await page.reload();
+  await expect(page.getByTestId('result-count')).toHaveText('200 inscriptions');
+});
+
+test('bad requests get a clear, translated answer and write nothing', async ({ request }) => {
+  const url = `/api/events/webinaire-francoprev-jeunesse-2027/registrations`;
+  const from = (n: number) => ({ 'x-forwarded-for': `192.0.2.${n}` });
+
+  const wrongType = await request.post(url, {
+    data: 'firstName=x',
+    headers: { ...from(1), 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  expect(wrongType.status()).toBe(415);
+
+  const huge = await request.post(url, {
+    data: person(1, { firstName: 'x'.repeat(10 * 1024 * 1024) }),
+    headers: from(2),
+  });
+  expect(huge.status()).toBe(413);
+
+  const garbled = await request.post(url, {
+    data: '{"firstName": ',
+    headers: { ...from(3), 'content-type': 'application/json' },
+  });
+  expect(garbled.status()).toBe(400);
+
+  const hostile = await request.post(url, {
+    data: person(2, {
+      locale: 'en',
+      firstName: '<script>alert(1)</script>',
+      lastName: 'Robert\u202Eexe.txt',
+      email: 'jеan@example.org', // a Cyrillic "е"
+      country: 'XX',
+      privacyAcknowledged: false,
+      extra: "'; drop table registrations; --",
+    }),
+    headers: from(4),
+  });
+  expect(hostile.status()).toBe(400);
+  const body = await hostile.json();
+  expect(body.fieldErrors).toEqual({
+    firstName: [expect.stringContaining('HTML is not accepted')],
+    lastName: ['This field contains invisible or control characters.'],
+    email: [expect.stringContaining('Not a valid e-mail address')],
+    country: [expect.stringContaining('country')],
+    privacyAcknowledged: ['You must read the personal data notice to register.'],
+    extra: ['This field is not expected.'],
+  });
+
+  const unknown = await request.post('/api/events/no-such-event/registrations', {
+    data: person(3),
+    headers: from(5),
+  });
+  expect(unknown.status()).toBe(404);
+
+  const nomination = await request.post(
+    '/api/events/policy-practice-youth-education-2027/registrations',
+    { data: person(4), headers: from(6) },
+  );
+  expect(nomination.status()).toBe(409);
+  expect((await nomination.json()).error).toContain('désignation');
+
+  // One e-mail address, again and again: the sixth attempt in ten minutes waits.
+  const same = person(5, { email: `limited.${stamp}@example.org` });
+  const tries: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    tries.push((await request.post(url, { data: same, headers: from(10 + i) })).status());
+  }
+  expect(tries).toEqual([201, 200, 200, 200, 200, 429]);
+  const limited = await request.post(url, { data: same, headers: from(20) });
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0);
+  expect((await limited.json()).error).toMatch(
+    /^Trop de demandes en peu de temps : réessayez dans \d+ secondes?\.$/,
+  );
+});
