@@ -5,6 +5,30 @@ import { zoneOffsetMinutes } from './time';
 
 type Locale = 'fr' | 'en';
 
+// Building an Intl formatter costs far more than using one (ICU data is loaded and
+// resolved each time): they are made once per locale, zone and options, and reused.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+function names(locale: Locale, type: 'language' | 'region'): Intl.DisplayNames {
+  const key = `${locale}|${type}`;
+  let n = displayNames.get(key);
+  if (!n) {
+    n = new Intl.DisplayNames([locale], { type });
+    displayNames.set(key, n);
+  }
+  return n;
+}
+
 // French writes 09:00, English 9:00 AM.
 const hour = (locale: Locale) => (locale === 'fr' ? '2-digit' : 'numeric');
 
@@ -20,7 +44,7 @@ export function utcOffsetLabel(offsetMinutes: number): string {
 }
 
 function zoneName(instant: Date, timeZone: string, locale: Locale): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' })
+  const part = dateTimeFormat(locale, { timeZone, timeZoneName: 'long' })
     .formatToParts(instant)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
@@ -39,7 +63,7 @@ export function formatDateTimeRange(
   timeZone: string,
   locale: Locale,
 ): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     dateStyle: 'long',
     timeStyle: 'short',
@@ -48,7 +72,7 @@ export function formatDateTimeRange(
 
 /** "09:00 – 10:30" in the zone. */
 export function formatTimeRange(start: Date, end: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     hour: hour(locale),
     minute: '2-digit',
@@ -57,7 +81,7 @@ export function formatTimeRange(start: Date, end: Date, timeZone: string, locale
 
 /** "09:00" in the zone. */
 export function formatTime(instant: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     hour: hour(locale),
     minute: '2-digit',
@@ -66,7 +90,7 @@ export function formatTime(instant: Date, timeZone: string, locale: Locale): str
 
 /** "mardi 13 avril 2027" for a calendar day `YYYY-MM-DD`. */
 export function formatDay(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: 'UTC',
     weekday: 'long',
     day: 'numeric',
@@ -77,7 +101,7 @@ export function formatDay(day: string, locale: Locale): string {
 
 /** "13 avril 2027 à 09:00" in the zone. */
 export function formatDateTime(instant: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     dateStyle: 'long',
     timeStyle: 'short',
@@ -86,7 +110,7 @@ export function formatDateTime(instant: Date, timeZone: string, locale: Locale):
 
 export function languageName(code: string, locale: Locale): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+    return names(locale, 'language').of(code) ?? code;
   } catch {
     return code;
   }
@@ -94,7 +118,7 @@ export function languageName(code: string, locale: Locale): string {
 
 export function countryName(code: string, locale: Locale): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+    return names(locale, 'region').of(code) ?? code;
   } catch {
     return code;
   }

@@ -247,6 +247,31 @@ function eventAccess(
   return 'ok';
 }
 
+/** Who may see an event, without reading its content (for the registration API). */
+export async function eventAccessBySlug(
+  slug: string,
+  viewer: Viewer | null,
+): Promise<{ access: EventAccess; id: string | null }> {
+  const db = getDb();
+  const [e] = await db
+    .select({ id: events.id, status: events.status, confidentiality: events.confidentiality })
+    .from(events)
+    .where(eq(events.slug, slug));
+  if (!e) return { access: 'not_found', id: null };
+  const granted = new Set(
+    viewer && e.confidentiality === 'restricted'
+      ? (
+          await db
+            .select({ eventId: roleGrants.eventId })
+            .from(roleGrants)
+            .where(and(eq(roleGrants.userId, viewer.id), eq(roleGrants.eventId, e.id)))
+        ).map((g) => g.eventId as string)
+      : [],
+  );
+  const access = eventAccess(viewer, e, granted);
+  return { access, id: access === 'ok' ? e.id : null };
+}
+
 export async function getEventPage(
   slug: string,
   viewer: Viewer | null,

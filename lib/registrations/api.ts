@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { createTranslator } from 'next-intl';
 import { ActionError } from '@/lib/auth/errors';
 import { getViewer } from '@/lib/auth/session';
-import { getEventPage } from '@/lib/events/queries';
+import { eventAccessBySlug } from '@/lib/events/queries';
 import { catalogues } from '@/lib/i18n/catalogue';
 import { kickWorker } from '@/lib/jobs/worker';
 import type { Locale } from '@/lib/people/enums';
@@ -64,14 +64,14 @@ export async function registrationApi(request: NextRequest, slug: string): Promi
   };
 
   const viewer = await getViewer();
-  const { access, event } = await getEventPage(slug, viewer, locale);
-  if (access !== 'ok' || !event) return json(404, { error: t('errors.notFoundTitle') });
+  const { access, id: eventId } = await eventAccessBySlug(slug, viewer);
+  if (access !== 'ok' || !eventId) return json(404, { error: t('errors.notFoundTitle') });
 
   const candidate =
     body && typeof body === 'object' && !Array.isArray(body)
       ? {
           ...(body as Record<string, unknown>),
-          eventId: event.id,
+          eventId,
           locale: (body as { locale?: unknown }).locale ?? locale,
         }
       : body;

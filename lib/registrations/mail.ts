@@ -14,27 +14,38 @@ export function manageUrl(origin: string, locale: string, token: string): string
   return `${origin}/${locale}/registrations/${token}`;
 }
 
+type MailEvent = Pick<
+  typeof events.$inferSelect,
+  | 'titleFr'
+  | 'titleEn'
+  | 'startsAt'
+  | 'endsAt'
+  | 'timeZone'
+  | 'mode'
+  | 'venueName'
+  | 'venueAddress'
+  | 'city'
+>;
+type MailPerson = Pick<
+  typeof registrations.$inferSelect,
+  'email' | 'firstName' | 'locale' | 'offerExpiresAt'
+>;
+
 /**
  * The mail that tells a registrant where they stand, in their language, with the
- * event's dates in its own time zone and their manage link.
+ * event's dates in its own time zone and their manage link. Pure: a registration can
+ * compose it before it takes the event's lock.
  */
-export async function registrationMail(
-  db: Executor,
-  registrationId: string,
+export function composeRegistrationMail(
+  person: MailPerson,
+  e: MailEvent,
   kind: RegistrationMailKind,
   token: string,
   origin: string,
   /** The organiser's message, e.g. the reason of a rejection. */
   note: string | null = null,
-): Promise<OutgoingMail> {
-  const [row] = await db
-    .select({ registration: registrations, event: events })
-    .from(registrations)
-    .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(eq(registrations.id, registrationId));
-  if (!row) throw new Error(`registration ${registrationId} not found`);
-  const { registration: r, event: e } = row;
-  const locale = r.locale;
+): OutgoingMail {
+  const locale = person.locale;
   const t = translator(locale, 'registrationMail');
   const title = localized(locale, e.titleFr, e.titleEn);
   const facts = [
@@ -48,15 +59,15 @@ export async function registrationMail(
   ].join('\n');
   const key = kind === 'link_again' ? 'linkAgain' : kind;
   const offerUntil =
-    kind === 'offered' && r.offerExpiresAt
-      ? formatDateTime(r.offerExpiresAt, e.timeZone, locale)
+    kind === 'offered' && person.offerExpiresAt
+      ? formatDateTime(person.offerExpiresAt, e.timeZone, locale)
       : '';
   return {
-    to: r.email,
+    to: person.email,
     locale,
     subject: t(`${key}.subject` as 'confirmed.subject', { title }),
     text: [
-      t('greeting', { name: r.firstName }),
+      t('greeting', { name: person.firstName }),
       t(`${key}.body` as 'confirmed.body', { title, until: offerUntil }),
       ...(note ? [t('note', { note })] : []),
       facts,
@@ -64,4 +75,22 @@ export async function registrationMail(
       t('signature'),
     ].join('\n\n'),
   };
+}
+
+/** The same, for a registration already written (read in the caller's transaction). */
+export async function registrationMail(
+  db: Executor,
+  registrationId: string,
+  kind: RegistrationMailKind,
+  token: string,
+  origin: string,
+  note: string | null = null,
+): Promise<OutgoingMail> {
+  const [row] = await db
+    .select({ registration: registrations, event: events })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(eq(registrations.id, registrationId));
+  if (!row) throw new Error(`registration ${registrationId} not found`);
+  return composeRegistrationMail(row.registration, row.event, kind, token, origin, note);
 }

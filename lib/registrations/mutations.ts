@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
@@ -11,8 +11,10 @@ import type { Viewer } from '@/lib/auth/permissions';
 import type { EventStatus, RegistrationMode } from '@/lib/events/enums';
 import { enqueue } from '@/lib/jobs/queue';
 import { queueMail } from '@/lib/mail/outbox';
+import type { OutgoingMail } from '@/lib/mail/transport';
 import { ACTIVE_STATUSES, type RegistrationStatus, SEAT_HOLDING } from './enums';
-import { registrationMail } from './mail';
+import { serialised } from './event-queue';
+import { composeRegistrationMail, registrationMail } from './mail';
 import type { RegistrationInput } from './validation';
 import { registrationPhase } from './window';
 
@@ -116,56 +118,80 @@ export async function register(
   options: { origin: string; userId?: string | null; now?: Date },
 ): Promise<RegisterResult> {
   const now = options.now ?? new Date();
+  const db = getDb();
+  // What costs time is done before the event's lock is taken: reading the event for
+  // the mail, the token, and the mails a new registration can get (chosen once the
+  // seats are counted). Inside the lock: count, write, commit.
+  const [event] = await db.select().from(events).where(eq(events.id, input.eventId));
+  if (!event) throw new NotFoundError();
+  const { token, hash } = newManageToken();
+  const person = { ...input, offerExpiresAt: null };
+  const mailFor = (status: RegistrationStatus) =>
+    composeRegistrationMail(person, event, status, token, options.origin);
+  const mails =
+    event.registrationMode === 'approval'
+      ? { pending: mailFor('pending') }
+      : { confirmed: mailFor('confirmed'), waitlisted: mailFor('waitlisted') };
   try {
-    return await getDb().transaction(async (tx) => {
-      const event = await lockEvent(tx, input.eventId);
-      const [existing] = await tx
-        .select({ id: registrations.id, locale: registrations.locale })
-        .from(registrations)
-        .where(and(eq(registrations.eventId, event.id), eq(registrations.email, input.email)));
-      if (existing) {
-        const { token, hash } = newManageToken();
-        await tx
-          .update(registrations)
-          .set({ manageTokenHash: hash })
-          .where(eq(registrations.id, existing.id));
+    return await serialised(`event:${event.id}`, () =>
+      db.transaction(async (tx) => {
+        const locked = await lockEvent(tx, event.id);
+        // A statement after the lock: it sees every registration committed before it.
+        const [seen] = await tx
+          .select({
+            existing: sql<string | null>`(select ${registrations.id} from ${registrations}
+              where ${registrations.eventId} = ${event.id} and ${registrations.email} = ${input.email})`,
+            taken: sql<number>`(select count(*)::int from ${registrations}
+              where ${registrations.eventId} = ${event.id}
+              and ${registrations.status} in ('confirmed', 'offered'))`,
+          })
+          .from(events)
+          .where(eq(events.id, event.id));
+        if (seen?.existing) {
+          await tx
+            .update(registrations)
+            .set({ manageTokenHash: hash })
+            .where(eq(registrations.id, seen.existing));
+          await queueMail(
+            tx,
+            await registrationMail(tx, seen.existing, 'link_again', token, options.origin),
+          );
+          return { outcome: 'already_registered' as const, id: seen.existing };
+        }
+        assertOpen(locked, now);
+        const status: RegistrationStatus =
+          locked.registrationMode === 'approval'
+            ? 'pending'
+            : locked.capacity === null || Number(seen?.taken ?? 0) < locked.capacity
+              ? 'confirmed'
+              : 'waitlisted';
+        const [row] = await tx
+          .insert(registrations)
+          .values({
+            eventId: event.id,
+            userId: options.userId ?? null,
+            email: input.email,
+            firstName: input.firstName,
+            lastName: input.lastName,
+            organisation: input.organisation,
+            function: input.function,
+            country: input.country,
+            locale: input.locale,
+            status,
+            manageTokenHash: hash,
+            directoryConsent: input.directoryConsent,
+            privacyAcknowledgedAt: now,
+          })
+          .returning({ id: registrations.id });
+        if (!row) throw new Error('insert returned nothing');
+        await recordChange(tx, row.id, null, status);
         await queueMail(
           tx,
-          await registrationMail(tx, existing.id, 'link_again', token, options.origin),
+          (mails as Partial<Record<RegistrationStatus, OutgoingMail>>)[status] ?? mailFor(status),
         );
-        return { outcome: 'already_registered' as const, id: existing.id };
-      }
-      assertOpen(event, now);
-      let status: RegistrationStatus;
-      if (event.registrationMode === 'approval') status = 'pending';
-      else if (event.capacity === null || (await seatsTaken(tx, event.id)) < event.capacity) {
-        status = 'confirmed';
-      } else status = 'waitlisted';
-
-      const { token, hash } = newManageToken();
-      const [row] = await tx
-        .insert(registrations)
-        .values({
-          eventId: event.id,
-          userId: options.userId ?? null,
-          email: input.email,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          organisation: input.organisation,
-          function: input.function,
-          country: input.country,
-          locale: input.locale,
-          status,
-          manageTokenHash: hash,
-          directoryConsent: input.directoryConsent,
-          privacyAcknowledgedAt: now,
-        })
-        .returning({ id: registrations.id });
-      if (!row) throw new Error('insert returned nothing');
-      await recordChange(tx, row.id, null, status);
-      await queueMail(tx, await registrationMail(tx, row.id, status, token, options.origin));
-      return { outcome: 'registered' as const, id: row.id, status };
-    });
+        return { outcome: 'registered' as const, id: row.id, status };
+      }),
+    );
   } catch (error) {
     // Unreachable while the event row is locked; kept as the database's last word.
     if (isUniqueViolation(error, 'registrations_event_email')) {
