@@ -1,4 +1,5 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, events, jobs, registrationChanges, registrations } from '@/db/schema';
@@ -563,5 +564,51 @@ describe('the event’s capacity and its registrations', () => {
       'offered',
       'offered',
     ]);
+  });
+});
+
+describe('hostile submissions, end to end below the HTTP layer', () => {
+  it('are refused by the schema with nothing written, or stored exactly once', async () => {
+    const eventId = await makeEvent({ capacity: 5 });
+    const text = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom(
+        '<b>x</b>',
+        "x'); delete from registrations; --",
+        'a\u202Eb',
+        'x'.repeat(500),
+      ),
+    );
+    const hostile = fc.record({
+      firstName: text,
+      lastName: text,
+      email: fc.oneof(fc.emailAddress(), text),
+      organisation: text,
+      function: text,
+      country: fc.oneof(fc.constantFrom('FR', 'BE', 'XX'), text),
+      privacyAcknowledged: fc.oneof(fc.boolean(), text),
+    });
+    let stored = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(hostile, async (raw) => {
+        const before = (await statusesOf(eventId)).length;
+        const parsed = registrationInputSchema.safeParse({ ...raw, eventId, locale: 'fr' });
+        if (!parsed.success) {
+          refused++;
+          expect((await statusesOf(eventId)).length).toBe(before);
+          return;
+        }
+        const result = await register(parsed.data, { origin: ORIGIN });
+        const after = (await statusesOf(eventId)).length;
+        expect(after).toBe(result.outcome === 'registered' ? before + 1 : before);
+        if (result.outcome === 'registered') stored++;
+      }),
+      { numRuns: 150 },
+    );
+    expect(stored + refused).toBeGreaterThan(0);
+    const rows = await statusesOf(eventId);
+    expect(rows).toHaveLength(stored);
+    expect(rows.filter((r) => r.status === 'confirmed').length).toBeLessThanOrEqual(5);
   });
 });
