@@ -66,7 +66,7 @@ export const changeEventStatusAction = defineAction(
 export const cancelEventAction = defineAction(
   { permission: 'events.manage', schema: cancelEventSchema.extend({ eventId }) },
   async (input, { viewer }) => {
-    await cancelEvent(viewer, input.eventId, input);
+    await cancelEvent(viewer, input.eventId, input, { origin: await appOrigin() });
     refreshEventPages();
     return { id: input.eventId };
   },

@@ -13,7 +13,11 @@ import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
-import { offerSeatsAfterChange, seatsTaken } from '@/lib/registrations/mutations';
+import {
+  notifyEventCancelled,
+  offerSeatsAfterChange,
+  seatsTaken,
+} from '@/lib/registrations/mutations';
 import { defaultOrigin } from '@/lib/site-url';
 import type { EventStatus } from './enums';
 import { utcToZonedLocal, zonedDate, zonedLocalToUtc } from './time';
@@ -262,6 +266,7 @@ async function transition(
   eventId: string,
   to: EventStatus,
   extra: Partial<typeof events.$inferInsert> = {},
+  origin: string = defaultOrigin(),
 ): Promise<void> {
   assertCan(viewer, 'events.manage', { eventId });
   await getDb().transaction(async (tx) => {
@@ -287,6 +292,8 @@ async function transition(
       subjectId: eventId,
       data: { from: current.status },
     });
+    // Everyone still registered hears it, with the reason, in the same transaction.
+    if (to === 'cancelled') await notifyEventCancelled(tx, eventId, origin);
   });
 }
 
@@ -301,11 +308,15 @@ export const cancelEvent = (
   viewer: Viewer | null,
   eventId: string,
   reason: { reasonFr: string; reasonEn: string },
+  options: { origin?: string } = {},
 ) =>
-  transition(viewer, eventId, 'cancelled', {
-    cancellationReasonFr: reason.reasonFr,
-    cancellationReasonEn: reason.reasonEn,
-  });
+  transition(
+    viewer,
+    eventId,
+    'cancelled',
+    { cancellationReasonFr: reason.reasonFr, cancellationReasonEn: reason.reasonEn },
+    options.origin,
+  );
 
 function shiftDays(instant: Date, days: number, timeZone: string): Date {
   // Moves the wall-clock time, not the instant: 09:00 stays 09:00 across a DST change.

@@ -7,7 +7,7 @@ import { localized } from '@/lib/i18n/localized';
 import type { OutgoingMail } from '@/lib/mail/transport';
 import type { RegistrationStatus } from './enums';
 
-export type RegistrationMailKind = RegistrationStatus | 'link_again';
+export type RegistrationMailKind = RegistrationStatus | 'link_again' | 'event_cancelled';
 
 /** The personal manage link: whoever holds it manages the registration. */
 export function manageUrl(origin: string, locale: string, token: string): string {
@@ -40,7 +40,8 @@ export function composeRegistrationMail(
   person: MailPerson,
   e: MailEvent,
   kind: RegistrationMailKind,
-  token: string,
+  /** The manage link's token; null when the mail carries no link. */
+  token: string | null,
   origin: string,
   /** The organiser's message, e.g. the reason of a rejection. */
   note: string | null = null,
@@ -57,7 +58,8 @@ export function composeRegistrationMail(
       ? t('online')
       : t('where', { venue: [e.venueName, e.venueAddress, e.city].filter(Boolean).join(', ') }),
   ].join('\n');
-  const key = kind === 'link_again' ? 'linkAgain' : kind;
+  const key =
+    kind === 'link_again' ? 'linkAgain' : kind === 'event_cancelled' ? 'eventCancelled' : kind;
   const offerUntil =
     kind === 'offered' && person.offerExpiresAt
       ? formatDateTime(person.offerExpiresAt, e.timeZone, locale)
@@ -71,7 +73,7 @@ export function composeRegistrationMail(
       t(`${key}.body` as 'confirmed.body', { title, until: offerUntil }),
       ...(note ? [t('note', { note })] : []),
       facts,
-      t('manage', { url: manageUrl(origin, locale, token) }),
+      ...(token ? [t('manage', { url: manageUrl(origin, locale, token) })] : []),
       t('signature'),
     ].join('\n\n'),
   };
@@ -82,7 +84,7 @@ export async function registrationMail(
   db: Executor,
   registrationId: string,
   kind: RegistrationMailKind,
-  token: string,
+  token: string | null,
   origin: string,
   note: string | null = null,
 ): Promise<OutgoingMail> {

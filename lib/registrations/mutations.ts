@@ -247,6 +247,35 @@ export async function offerSeatsAfterChange(tx: Transaction, eventId: string, or
   await offerFreedSeats(tx, await lockEvent(tx, eventId), origin, new Date());
 }
 
+/**
+ * The event is cancelled (the caller holds its row): every active registration gets a
+ * mail with the organisers' reason and a fresh manage link. Statuses are kept as they
+ * were, for the record.
+ */
+export async function notifyEventCancelled(tx: Transaction, eventId: string, origin: string) {
+  const [event] = await tx
+    .select({ reasonFr: events.cancellationReasonFr, reasonEn: events.cancellationReasonEn })
+    .from(events)
+    .where(eq(events.id, eventId));
+  const active = await tx
+    .select({ id: registrations.id, locale: registrations.locale })
+    .from(registrations)
+    .where(
+      and(eq(registrations.eventId, eventId), inArray(registrations.status, [...ACTIVE_STATUSES])),
+    )
+    .orderBy(asc(registrations.seq))
+    .for('update');
+  for (const r of active) {
+    const { token, hash } = newManageToken();
+    await tx.update(registrations).set({ manageTokenHash: hash }).where(eq(registrations.id, r.id));
+    const reason = r.locale === 'en' ? event?.reasonEn : event?.reasonFr;
+    await queueMail(
+      tx,
+      await registrationMail(tx, r.id, 'event_cancelled', token, origin, reason ?? null),
+    );
+  }
+}
+
 async function lockByToken(tx: Transaction, token: string) {
   const [found] = await tx
     .select({ id: registrations.id, eventId: registrations.eventId })
@@ -279,6 +308,8 @@ export async function cancelByToken(
       .set({ status: 'cancelled', offerExpiresAt: null })
       .where(eq(registrations.id, row.id));
     await recordChange(tx, row.id, row.status, 'cancelled');
+    // A written trace for the person; their link (which they are using) keeps working.
+    await queueMail(tx, await registrationMail(tx, row.id, 'cancelled', null, options.origin));
     if (SEAT_HOLDING.includes(row.status)) await offerFreedSeats(tx, event, options.origin, now);
     return { id: row.id };
   });

@@ -20,6 +20,8 @@ export type ManagedRegistration = {
   event: {
     slug: string;
     title: string;
+    cancelled: boolean;
+    cancellationReason: string | null;
     timeZone: string;
     startsAt: Date;
     endsAt: Date;
@@ -53,6 +55,11 @@ export async function registrationByToken(
     event: {
       slug: e.slug,
       title: localized(locale, e.titleFr, e.titleEn),
+      cancelled: e.status === 'cancelled',
+      cancellationReason:
+        e.status === 'cancelled'
+          ? localized(locale, e.cancellationReasonFr, e.cancellationReasonEn)
+          : null,
       timeZone: e.timeZone,
       startsAt: e.startsAt,
       endsAt: e.endsAt,

@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { auditLog, events, jobs, registrationChanges, registrations } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { ActionError, ForbiddenError, NotFoundError } from '@/lib/auth/errors';
-import { updateEvent } from '@/lib/events/mutations';
+import { cancelEvent, updateEvent } from '@/lib/events/mutations';
 import { eventInputSchema } from '@/lib/events/validation';
 import { registerJobHandlers } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/worker';
@@ -610,5 +610,42 @@ describe('hostile submissions, end to end below the HTTP layer', () => {
     const rows = await statusesOf(eventId);
     expect(rows).toHaveLength(stored);
     expect(rows.filter((r) => r.status === 'confirmed').length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('an event cancelled', () => {
+  it('tells everyone still registered, in their language, with the reason, in the same transaction', async () => {
+    const eventId = await makeEvent({ capacity: 1 });
+    const [fr1, en1, gone] = [unique('fr1'), unique('en1'), unique('gone')];
+    await register(input(eventId, fr1), { origin: ORIGIN });
+    await register(input(eventId, en1, { locale: 'en' }), { origin: ORIGIN });
+    await register(input(eventId, gone), { origin: ORIGIN });
+    await cancelByToken(await tokenFromMail(gone), { origin: ORIGIN });
+    const admin = await makeViewer([{ role: 'admin' }]);
+    await cancelEvent(
+      admin,
+      eventId,
+      { reasonFr: 'Grève des transports.', reasonEn: 'Transport strike.' },
+      { origin: ORIGIN },
+    );
+    const frMail = (await mailsTo(fr1)).at(-1);
+    expect(frMail?.subject).toMatch(/^Événement annulé : /);
+    expect(frMail?.text).toContain('Grève des transports.');
+    const enMail = (await mailsTo(en1)).at(-1);
+    expect(enMail?.subject).toMatch(/^Event cancelled: /);
+    expect(enMail?.text).toContain('Transport strike.');
+    expect((await mailsTo(gone)).at(-1)?.subject).toMatch(/^Inscription annulée|^Liste/);
+    expect((await mailsTo(gone)).some((m) => m.subject.startsWith('Événement annulé'))).toBe(false);
+    const managed = await registrationByToken(await tokenFromMail(en1), 'en');
+    expect(managed?.event).toMatchObject({
+      cancelled: true,
+      cancellationReason: 'Transport strike.',
+    });
+    // Statuses stay as they were.
+    expect((await statusesOf(eventId)).map((r) => r.status)).toEqual([
+      'confirmed',
+      'waitlisted',
+      'cancelled',
+    ]);
   });
 });

@@ -42,6 +42,12 @@ export default async function ManageRegistrationPage({ params }: Props) {
     <div className="fr-grid-row">
       <div className="fr-col-12 fr-col-md-8">
         <h1>{t('title')}</h1>
+        {event.cancelled ? (
+          <div className="fr-alert fr-alert--error fr-mb-3w" data-testid="event-cancelled">
+            <h2 className="fr-alert__title">{t('eventCancelled')}</h2>
+            {event.cancellationReason ? <p>{event.cancellationReason}</p> : null}
+          </div>
+        ) : null}
         <dl className="fr-raw-list">
           <dt className="fr-text--bold">{t('event')}</dt>
           <dd className="fr-ml-0 fr-mb-2w">
