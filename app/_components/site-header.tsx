@@ -106,6 +106,13 @@ export async function SiteHeader({ locale, viewer }: Props) {
                   {t('events')}
                 </NavLink>
               </li>
+              {viewer ? (
+                <li className="fr-nav__item">
+                  <NavLink className="fr-nav__link" href="/registrations">
+                    {t('myRegistrations')}
+                  </NavLink>
+                </li>
+              ) : null}
               {holdsAnywhere(viewer, 'events.manage') ? (
                 <li className="fr-nav__item">
                   <NavLink className="fr-nav__link" href="/organiser/events">

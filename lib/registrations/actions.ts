@@ -4,10 +4,17 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
-import { ActionError } from '@/lib/auth/errors';
+import { ActionError, NotFoundError } from '@/lib/auth/errors';
+import type { Viewer } from '@/lib/auth/permissions';
 import { kickWorker } from '@/lib/jobs/worker';
 import { appOrigin, clientAddressOf } from '@/lib/site-url';
-import { acceptOfferByToken, cancelByToken, decideRegistrations, register } from './mutations';
+import {
+  acceptOffer,
+  cancelRegistration,
+  decideRegistrations,
+  type Holder,
+  register,
+} from './mutations';
 import { limitRegistration, RateLimitedError } from './rate-limit';
 import { manageTokenSchema, registrationInputSchema } from './validation';
 
@@ -36,23 +43,33 @@ export const registerAction = defineAction(
   },
 );
 
-const byToken = z.object({ token: manageTokenSchema });
+// Either the manage link's token, or (signed in) the id of one's own registration.
+const held = z.union([
+  z.object({ token: manageTokenSchema }),
+  z.object({ registrationId: z.uuid({ error: 'invalidChoice' }) }),
+]);
+
+function holderOf(input: z.output<typeof held>, viewer: Viewer | null): Holder {
+  if ('token' in input) return { token: input.token };
+  if (!viewer) throw new NotFoundError();
+  return { id: input.registrationId, viewer };
+}
 
 export const cancelRegistrationAction = defineAction(
-  { anonymous: true, schema: byToken },
-  async ({ token }) => {
-    await cancelByToken(token, { origin: await appOrigin() });
+  { anonymous: true, schema: held },
+  async (input, { viewer }) => {
+    await cancelRegistration(holderOf(input, viewer), { origin: await appOrigin() });
     kickWorker();
-    revalidatePath('/[locale]/registrations/[token]', 'page');
+    revalidatePath('/[locale]/registrations', 'layout');
     return null;
   },
 );
 
 export const acceptOfferAction = defineAction(
-  { anonymous: true, schema: byToken },
-  async ({ token }) => {
-    await acceptOfferByToken(token, { origin: await appOrigin() });
-    revalidatePath('/[locale]/registrations/[token]', 'page');
+  { anonymous: true, schema: held },
+  async (input, { viewer }) => {
+    await acceptOffer(holderOf(input, viewer), { origin: await appOrigin() });
+    revalidatePath('/[locale]/registrations', 'layout');
     return null;
   },
 );

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
@@ -276,11 +276,25 @@ export async function notifyEventCancelled(tx: Transaction, eventId: string, ori
   }
 }
 
-async function lockByToken(tx: Transaction, token: string) {
+/** Who acts on a registration: whoever holds its link, or the signed-in person it belongs to. */
+export type Holder = { token: string } | { id: string; viewer: Viewer };
+
+async function lockHeld(tx: Transaction, holder: Holder) {
   const [found] = await tx
     .select({ id: registrations.id, eventId: registrations.eventId })
     .from(registrations)
-    .where(eq(registrations.manageTokenHash, hashToken(token)));
+    .where(
+      'token' in holder
+        ? eq(registrations.manageTokenHash, hashToken(holder.token))
+        : and(
+            eq(registrations.id, holder.id),
+            or(
+              eq(registrations.userId, holder.viewer.id),
+              eq(registrations.email, holder.viewer.email.toLowerCase()),
+            ),
+          ),
+    );
+  // Someone else's registration and an unknown one look the same.
   if (!found) throw new NotFoundError();
   const event = await lockEvent(tx, found.eventId);
   const [row] = await tx
@@ -292,14 +306,14 @@ async function lockByToken(tx: Transaction, token: string) {
   return { event, row };
 }
 
-/** The person cancels through their manage link; a seat freed goes to the waiting list. */
-export async function cancelByToken(
-  token: string,
+/** The person cancels (link or signed in); a seat freed goes to the waiting list. */
+export async function cancelRegistration(
+  holder: Holder,
   options: { origin: string; now?: Date },
 ): Promise<{ id: string }> {
   const now = options.now ?? new Date();
   return getDb().transaction(async (tx) => {
-    const { event, row } = await lockByToken(tx, token);
+    const { event, row } = await lockHeld(tx, holder);
     if (!ACTIVE_STATUSES.includes(row.status)) {
       throw new ActionError('registrations.errors.notActive');
     }
@@ -316,13 +330,13 @@ export async function cancelByToken(
 }
 
 /** The person takes the seat offered to them, while the offer holds. */
-export async function acceptOfferByToken(
-  token: string,
+export async function acceptOffer(
+  holder: Holder,
   options: { origin: string; now?: Date },
 ): Promise<{ id: string }> {
   const now = options.now ?? new Date();
   return getDb().transaction(async (tx) => {
-    const { row } = await lockByToken(tx, token);
+    const { row } = await lockHeld(tx, holder);
     if (row.status !== 'offered' || !row.offerExpiresAt || row.offerExpiresAt <= now) {
       throw new ActionError('registrations.errors.offerGone');
     }
@@ -446,3 +460,9 @@ export async function decideRegistrations(
     return { changed, skipped: rows.length - changed };
   });
 }
+
+export const cancelByToken = (token: string, options: { origin: string; now?: Date }) =>
+  cancelRegistration({ token }, options);
+
+export const acceptOfferByToken = (token: string, options: { origin: string; now?: Date }) =>
+  acceptOffer({ token }, options);

@@ -1,6 +1,7 @@
-import { and, count, eq, lt } from 'drizzle-orm';
+import { and, count, desc, eq, lt, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { events, registrations } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/permissions';
 import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
 import type { RegistrationStatus } from './enums';
@@ -41,7 +42,14 @@ export async function registrationByToken(
     .innerJoin(events, eq(events.id, registrations.eventId))
     .where(eq(registrations.manageTokenHash, hashToken(token)));
   if (!row) return null;
-  const { r, e } = row;
+  return toManaged(row.r, row.e, locale);
+}
+
+async function toManaged(
+  r: typeof registrations.$inferSelect,
+  e: typeof events.$inferSelect,
+  locale: Locale,
+): Promise<ManagedRegistration> {
   const position = r.status === 'waitlisted' ? await positionAfter(r.eventId, r.seq) : null;
   return {
     id: r.id,
@@ -94,4 +102,20 @@ async function positionAfter(eventId: string, seq: number): Promise<number> {
       ),
     );
   return (ahead?.n ?? 0) + 1;
+}
+
+/** A signed-in person's registrations (by account or by e-mail), latest event first. */
+export async function listMyRegistrations(
+  viewer: Viewer,
+  locale: Locale,
+): Promise<ManagedRegistration[]> {
+  const rows = await getDb()
+    .select({ r: registrations, e: events })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(
+      or(eq(registrations.userId, viewer.id), eq(registrations.email, viewer.email.toLowerCase())),
+    )
+    .orderBy(desc(events.startsAt));
+  return Promise.all(rows.map(({ r, e }) => toManaged(r, e, locale)));
 }

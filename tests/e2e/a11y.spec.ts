@@ -49,7 +49,13 @@ for (const locale of ['fr', 'en'] as const) {
 
     test('signed-in admin pages', async ({ page }) => {
       await signInAs(page, 'admin@passerelle.test');
-      for (const path of ['', '/admin/users', '/admin/organisations', '/sign-out']) {
+      for (const path of [
+        '',
+        '/admin/users',
+        '/admin/organisations',
+        '/sign-out',
+        '/registrations',
+      ]) {
         await page.goto(`/${locale}${path}`);
         await expectNoAxeViolations(page);
       }

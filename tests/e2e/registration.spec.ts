@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { createOpenEvent } from '../helpers/e2e-events';
-import { linkIn, mailsTo, waitForMail } from '../helpers/e2e-mail';
+import { linkIn, mailsTo, signInAs, waitForMail } from '../helpers/e2e-mail';
 
 const stamp = Date.now().toString(36);
 const slug = `seminaire-inscriptions-${stamp}`;
@@ -112,4 +112,13 @@ test('a visitor registers, the next one is waitlisted, a cancellation offers the
   await expect(page.getByTestId('registration-row')).toContainText('Non retenue');
   const rejected = await waitForMail(second, 2);
   expect(rejected.text).toContain('Places réservées aux préfectures.');
+
+  // Hugo signs in with the same address: his registration is on "Mes inscriptions".
+  const hugo = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await signInAs(hugo, second);
+  await hugo.getByRole('link', { name: 'Mes inscriptions' }).first().click();
+  await expect(hugo.getByRole('heading', { level: 1 })).toHaveText('Mes inscriptions');
+  await expect(hugo.getByTestId('my-registration')).toHaveCount(1);
+  await expect(hugo.getByTestId('status')).toHaveText('Non retenue');
+  await hugo.context().close();
 });

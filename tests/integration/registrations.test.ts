@@ -13,6 +13,7 @@ import { MAIL_QUEUE } from '@/lib/mail/outbox';
 import {
   acceptOfferByToken,
   cancelByToken,
+  cancelRegistration,
   decideRegistrations,
   expireOffer,
   hashToken,
@@ -26,7 +27,11 @@ import {
   parseRegistrationListParams,
   type RegistrationListParams,
 } from '@/lib/registrations/organiser';
-import { registrationByToken, waitlistPosition } from '@/lib/registrations/queries';
+import {
+  listMyRegistrations,
+  registrationByToken,
+  waitlistPosition,
+} from '@/lib/registrations/queries';
 import { registrationInputSchema } from '@/lib/registrations/validation';
 import { eventForm, expectFieldError, uniqueSlug } from '../helpers/events';
 import { makeViewer } from '../helpers/fixtures';
@@ -647,5 +652,25 @@ describe('an event cancelled', () => {
       'waitlisted',
       'cancelled',
     ]);
+  });
+});
+
+describe('signed in', () => {
+  it('one sees and manages one’s own registrations, by account or e-mail, and nobody else’s', async () => {
+    const eventId = await makeEvent({ capacity: 1 });
+    const email = unique('signed');
+    const me = await makeViewer([], email);
+    const stranger = await makeViewer([]);
+    await register(input(eventId, email.toUpperCase()), { origin: ORIGIN });
+    await register(input(eventId, unique('next')), { origin: ORIGIN });
+    const mine = await listMyRegistrations(me, 'fr');
+    expect(mine.map((r) => r.status)).toEqual(['confirmed']);
+    expect(await listMyRegistrations(stranger, 'fr')).toEqual([]);
+    const id = mine[0]?.id as string;
+    await expect(
+      cancelRegistration({ id, viewer: stranger }, { origin: ORIGIN }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await cancelRegistration({ id, viewer: me }, { origin: ORIGIN });
+    expect((await statusesOf(eventId)).map((r) => r.status)).toEqual(['cancelled', 'offered']);
   });
 });

@@ -5,10 +5,14 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useEffect } from 'react';
 import { acceptOfferAction, cancelRegistrationAction } from '@/lib/registrations/actions';
 
-type Props = { token: string; offered: boolean };
+type Props = {
+  /** The manage link's token, or the id of the signed-in person's own registration. */
+  holder: { token: string } | { registrationId: string };
+  offered: boolean;
+};
 
 /** Accept an offered seat; cancel, after a second, explicit confirmation. */
-export function ManageActions({ token, offered }: Props) {
+export function ManageActions({ holder, offered }: Props) {
   const t = useTranslations('registrations.manage');
   const router = useRouter();
   const [accepted, accept, accepting] = useActionState(acceptOfferAction, null);
@@ -33,7 +37,7 @@ export function ManageActions({ token, offered }: Props) {
       ) : null}
       {offered ? (
         <form action={accept} className="fr-mb-3w">
-          <input type="hidden" name="token" value={token} />
+          <HolderFields holder={holder} />
           <button type="submit" className="fr-btn" disabled={accepting}>
             {t('accept')}
           </button>
@@ -42,7 +46,7 @@ export function ManageActions({ token, offered }: Props) {
       <details className="fr-mb-3w">
         <summary className="fr-link">{t('cancel')}</summary>
         <form action={cancel} className="fr-mt-2w">
-          <input type="hidden" name="token" value={token} />
+          <HolderFields holder={holder} />
           <p>{t('cancelConfirm')}</p>
           <button
             type="submit"
@@ -54,5 +58,13 @@ export function ManageActions({ token, offered }: Props) {
         </form>
       </details>
     </>
+  );
+}
+
+function HolderFields({ holder }: Pick<Props, 'holder'>) {
+  return 'token' in holder ? (
+    <input type="hidden" name="token" value={holder.token} />
+  ) : (
+    <input type="hidden" name="registrationId" value={holder.registrationId} />
   );
 }
