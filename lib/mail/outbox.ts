@@ -16,6 +16,16 @@ const outgoingMail = z.object({
   text: z.string().min(1),
   html: z.string().optional(),
   locale: z.string().optional(),
+  attachments: z
+    .array(
+      z.object({
+        filename: z.string().min(1).max(200),
+        contentType: z.string().min(1).max(100),
+        content: z.string().max(256 * 1024),
+      }),
+    )
+    .max(5)
+    .optional(),
 });
 
 /**
@@ -58,6 +68,7 @@ export async function deliverMail(payload: unknown, context: { jobId: string }):
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      attachments: mail.attachments,
       headers: { 'X-Passerelle-Job': context.jobId },
     });
     return;

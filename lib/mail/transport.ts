@@ -1,11 +1,15 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 
+export type MailAttachment = { filename: string; contentType: string; content: string };
+
 export type OutgoingMail = {
   to: string;
   subject: string;
   text: string;
   html?: string;
   locale?: string;
+  /** Small text attachments (an .ics), kept in the outbox with the message. */
+  attachments?: MailAttachment[];
 };
 
 const KEY = Symbol.for('passerelle.mail.transport');

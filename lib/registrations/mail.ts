@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { events, registrations } from '@/db/schema';
 import { formatDateTime, formatDateTimeRange, zoneLabel } from '@/lib/events/format';
+import { buildCalendar } from '@/lib/events/ics';
 import { translator } from '@/lib/i18n/catalogue';
 import { localized } from '@/lib/i18n/localized';
 import type { OutgoingMail } from '@/lib/mail/transport';
@@ -16,6 +17,10 @@ export function manageUrl(origin: string, locale: string, token: string): string
 
 type MailEvent = Pick<
   typeof events.$inferSelect,
+  | 'id'
+  | 'slug'
+  | 'summaryFr'
+  | 'summaryEn'
   | 'titleFr'
   | 'titleEn'
   | 'startsAt'
@@ -49,14 +54,13 @@ export function composeRegistrationMail(
   const locale = person.locale;
   const t = translator(locale, 'registrationMail');
   const title = localized(locale, e.titleFr, e.titleEn);
+  const venue = [e.venueName, e.venueAddress, e.city].filter(Boolean).join(', ');
   const facts = [
     t('when', {
       dates: formatDateTimeRange(e.startsAt, e.endsAt, e.timeZone, locale),
       zone: zoneLabel(e.startsAt, e.timeZone, locale),
     }),
-    e.mode === 'online'
-      ? t('online')
-      : t('where', { venue: [e.venueName, e.venueAddress, e.city].filter(Boolean).join(', ') }),
+    e.mode === 'online' ? t('online') : t('where', { venue }),
   ].join('\n');
   const key =
     kind === 'link_again' ? 'linkAgain' : kind === 'event_cancelled' ? 'eventCancelled' : kind;
@@ -64,9 +68,34 @@ export function composeRegistrationMail(
     kind === 'offered' && person.offerExpiresAt
       ? formatDateTime(person.offerExpiresAt, e.timeZone, locale)
       : '';
+  const eventUrl = `${origin}/${locale}/events/${encodeURIComponent(e.slug)}`;
+  // A confirmed seat comes with the event for the person's calendar.
+  const attachments =
+    kind === 'confirmed'
+      ? [
+          {
+            filename: `${e.slug}.ics`,
+            contentType: 'text/calendar; charset=utf-8',
+            content: buildCalendar([
+              {
+                uid: `${e.id}@passerelle`,
+                start: e.startsAt,
+                end: e.endsAt,
+                summary: title,
+                description: [localized(locale, e.summaryFr, e.summaryEn), eventUrl]
+                  .filter(Boolean)
+                  .join('\n\n'),
+                location: e.mode === 'online' ? undefined : venue || undefined,
+                url: eventUrl,
+              },
+            ]),
+          },
+        ]
+      : undefined;
   return {
     to: person.email,
     locale,
+    attachments,
     subject: t(`${key}.subject` as 'confirmed.subject', { title }),
     text: [
       t('greeting', { name: person.firstName }),

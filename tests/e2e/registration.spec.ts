@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { createOpenEvent } from '../helpers/e2e-events';
 import { linkIn, mailsTo, signInAs, waitForMail } from '../helpers/e2e-mail';
+import { icsDate, parseIcs } from '../helpers/ics-parse';
 
 const stamp = Date.now().toString(36);
 const slug = `seminaire-inscriptions-${stamp}`;
@@ -52,6 +53,12 @@ test('a visitor registers, the next one is waitlisted, a cancellation offers the
   await expectNoAxeViolations(visitor);
   const confirmation = await waitForMail(first, 0);
   expect(confirmation.subject).toBe(`Inscription confirmée : ${TITLE_FR}`);
+  // With the event for the calendar: 09:00 in Paris in May is 07:00 UTC.
+  const [calendar] = confirmation.attachments;
+  expect(calendar?.filename).toBe(`${slug}.ics`);
+  const [entry] = parseIcs(calendar?.content ?? '').events;
+  expect(entry?.SUMMARY).toBe(TITLE_FR);
+  expect(icsDate(entry?.DTSTART ?? '').toISOString()).toBe('2030-05-14T07:00:00.000Z');
 
   // The same address again: no second registration, the link is sent again.
   await registerAs(visitor, first.toUpperCase(), 'Inès');

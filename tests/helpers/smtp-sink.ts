@@ -10,6 +10,7 @@ export type SunkMail = {
   subject: string;
   text: string;
   html: string | null;
+  attachments: { filename: string; contentType: string; content: string }[];
   receivedAt: string;
   headers: Record<string, string>;
 };
@@ -31,6 +32,11 @@ export function startSmtpSink(smtpPort: number, httpPort: number) {
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : null,
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename ?? '',
+              contentType: a.contentType,
+              content: a.content.toString('utf8'),
+            })),
             receivedAt: new Date().toISOString(),
             headers,
           });

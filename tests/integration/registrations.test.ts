@@ -100,7 +100,15 @@ async function mailsTo(email: string) {
     .from(jobs)
     .where(and(eq(jobs.queue, MAIL_QUEUE), sql`${jobs.payload}->>'to' = ${email}`))
     .orderBy(asc(jobs.createdAt));
-  return rows.map((r) => r.payload as { subject: string; text: string; to: string });
+  return rows.map(
+    (r) =>
+      r.payload as {
+        subject: string;
+        text: string;
+        to: string;
+        attachments?: { filename: string; contentType: string; content: string }[];
+      },
+  );
 }
 
 /** The manage link's token, as the registrant reads it in their latest mail. */
@@ -139,10 +147,16 @@ describe('register', () => {
     expect(mailA?.subject).toMatch(/^Inscription confirmée : Atelier d’essai/);
     expect(mailA?.text).toContain(`${ORIGIN}/fr/registrations/`);
     expect(mailA?.text).toContain('heure normale d’Europe centrale');
+    // A confirmed seat comes with the event's .ics; a waiting list place does not.
+    const [ics] = mailA?.attachments ?? [];
+    expect(ics?.contentType).toBe('text/calendar; charset=utf-8');
+    expect(ics?.content).toContain('DTSTART:20300310T080000Z');
+    expect(ics?.content).toContain('SUMMARY:Atelier d’essai');
     const [mailB] = await mailsTo(b);
     expect(mailB?.subject).toMatch(/^Registration confirmed: Test workshop/);
     const [mailC] = await mailsTo(c);
     expect(mailC?.subject).toMatch(/^Liste d’attente/);
+    expect(mailC?.attachments).toBeUndefined();
     const rows = await getDb().select().from(registrations).where(eq(registrations.email, c));
     expect(await waitlistPosition(rows[0]?.id as string)).toBe(1);
     const history = await getDb()
