@@ -247,6 +247,16 @@ function eventAccess(
   return 'ok';
 }
 
+/** The events among `eventId` on which the viewer holds a grant (none when anonymous). */
+async function grantedOn(viewer: Viewer | null, eventId: string): Promise<Set<string>> {
+  if (!viewer) return new Set();
+  const rows = await getDb()
+    .select({ eventId: roleGrants.eventId })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.userId, viewer.id), eq(roleGrants.eventId, eventId)));
+  return new Set(rows.map((g) => g.eventId as string));
+}
+
 /** Who may see an event, without reading its content (for the registration API). */
 export async function eventAccessBySlug(
   slug: string,
@@ -258,17 +268,7 @@ export async function eventAccessBySlug(
     .from(events)
     .where(eq(events.slug, slug));
   if (!e) return { access: 'not_found', id: null };
-  const granted = new Set(
-    viewer && e.confidentiality === 'restricted'
-      ? (
-          await db
-            .select({ eventId: roleGrants.eventId })
-            .from(roleGrants)
-            .where(and(eq(roleGrants.userId, viewer.id), eq(roleGrants.eventId, e.id)))
-        ).map((g) => g.eventId as string)
-      : [],
-  );
-  const access = eventAccess(viewer, e, granted);
+  const access = eventAccess(viewer, e, await grantedOn(viewer, e.id));
   return { access, id: access === 'ok' ? e.id : null };
 }
 
@@ -294,17 +294,7 @@ export async function getEventPage(
     .where(eq(events.slug, slug));
   if (!row) return { access: 'not_found', event: null };
   const e = row.event;
-  const granted = new Set(
-    viewer
-      ? (
-          await db
-            .select({ eventId: roleGrants.eventId })
-            .from(roleGrants)
-            .where(and(eq(roleGrants.userId, viewer.id), eq(roleGrants.eventId, e.id)))
-        ).map((g) => g.eventId as string)
-      : [],
-  );
-  const access = eventAccess(viewer, e, granted);
+  const access = eventAccess(viewer, e, await grantedOn(viewer, e.id));
   if (access !== 'ok') return { access, event: null };
 
   const sessions = await db

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
+import { SelectField, TextField } from '@/app/_components/form/fields';
 import { NotFoundError } from '@/lib/auth/errors';
 import { requirePermission } from '@/lib/auth/session';
 import { getEventForEdit } from '@/lib/events/editor-queries';
@@ -82,58 +83,30 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
       <form method="get" className="fr-mb-3w" aria-label={t('filtersLabel')}>
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div className="fr-col-12 fr-col-md-4">
-            <div className="fr-input-group">
-              <label className="fr-label" htmlFor="registrations-q">
-                {t('search')}
-                <span className="fr-hint-text">{t('searchHint')}</span>
-              </label>
-              <input
-                className="fr-input"
-                id="registrations-q"
-                name="q"
-                type="search"
-                defaultValue={p.q ?? ''}
-              />
-            </div>
+            <TextField
+              type="search"
+              name="q"
+              label={t('search')}
+              hint={t('searchHint')}
+              defaultValue={p.q ?? ''}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-3">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="registrations-status">
-                {t('status')}
-              </label>
-              <select
-                className="fr-select"
-                id="registrations-status"
-                name="status"
-                defaultValue={p.status ?? ''}
-              >
-                <option value="">{t('allStatuses')}</option>
-                {REGISTRATION_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {tStatus(s)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              name="status"
+              label={t('status')}
+              placeholder={t('allStatuses')}
+              options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))}
+              defaultValue={p.status ?? ''}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-3">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="registrations-sort">
-                {t('sort')}
-              </label>
-              <select
-                className="fr-select"
-                id="registrations-sort"
-                name="sort"
-                defaultValue={p.sort}
-              >
-                {REGISTRATION_SORTS.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`sorts.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              name="sort"
+              label={t('sort')}
+              options={REGISTRATION_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+              defaultValue={p.sort}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-2">
             <button type="submit" className="fr-btn">
