@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { registrations } from '@/db/schema';
+import { registrationChanges, registrations, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import type { Viewer } from '@/lib/auth/permissions';
@@ -121,4 +121,75 @@ export async function listEventRegistrations(
   >;
   for (const row of byStatus) counts[row.status] = row.n;
   return { items, total: totalRow?.n ?? 0, counts };
+}
+
+export type RegistrationDetail = RegistrationRowDto & {
+  locale: string;
+  directoryConsent: boolean;
+  offerExpiresAt: Date | null;
+  history: {
+    at: Date;
+    fromStatus: RegistrationStatus | null;
+    toStatus: RegistrationStatus;
+    /** Who made the change; null: the person themself or the system. */
+    actor: string | null;
+    note: string | null;
+  }[];
+};
+
+/** One registration of an event with its history, for its organisers (read audited). */
+export async function registrationDetail(
+  viewer: Viewer | null,
+  eventId: string,
+  registrationId: string,
+): Promise<RegistrationDetail | null> {
+  assertCan(viewer, 'events.manage', { eventId });
+  const db = getDb();
+  const [r] = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId)));
+  if (!r) return null;
+  const history = await db
+    .select({
+      at: registrationChanges.at,
+      fromStatus: registrationChanges.fromStatus,
+      toStatus: registrationChanges.toStatus,
+      actorName: users.name,
+      actorEmail: users.email,
+      note: registrationChanges.note,
+    })
+    .from(registrationChanges)
+    .leftJoin(users, eq(users.id, registrationChanges.actorId))
+    .where(eq(registrationChanges.registrationId, r.id))
+    .orderBy(asc(registrationChanges.at), asc(registrationChanges.id));
+  await recordAudit(db, {
+    actorId: viewer.id,
+    action: 'registration.view',
+    subjectType: 'registration',
+    subjectId: r.id,
+    data: { eventId },
+  });
+  return {
+    id: r.id,
+    seq: r.seq,
+    status: r.status,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    email: r.email,
+    organisation: r.organisation,
+    function: r.function,
+    country: r.country,
+    createdAt: r.createdAt,
+    locale: r.locale,
+    directoryConsent: r.directoryConsent,
+    offerExpiresAt: r.offerExpiresAt,
+    history: history.map((h) => ({
+      at: h.at,
+      fromStatus: h.fromStatus,
+      toStatus: h.toStatus,
+      actor: h.actorName ?? h.actorEmail ?? null,
+      note: h.note,
+    })),
+  };
 }

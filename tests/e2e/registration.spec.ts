@@ -119,6 +119,14 @@ test('a visitor registers, the next one is waitlisted, a cancellation offers the
   await expect(page.getByTestId('registration-row')).toContainText('Non retenue');
   const rejected = await waitForMail(second, 2);
   expect(rejected.text).toContain('Places réservées aux préfectures.');
+  // His registration's history: who changed what, and when.
+  await page.getByRole('link', { name: 'MARTIN Hugo' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hugo Martin');
+  await expect(page.getByTestId('history-row')).toHaveCount(4);
+  await expect(page.getByTestId('history-row').last()).toContainText(
+    'Places réservées aux préfectures.',
+  );
+  await expectNoAxeViolations(page);
 
   // Hugo signs in with the same address: his registration is on "Mes inscriptions".
   const hugo = await (await browser.newContext({ locale: 'fr-FR' })).newPage();

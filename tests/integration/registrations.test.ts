@@ -26,6 +26,7 @@ import {
   listEventRegistrations,
   parseRegistrationListParams,
   type RegistrationListParams,
+  registrationDetail,
 } from '@/lib/registrations/organiser';
 import {
   listMyRegistrations,
@@ -438,6 +439,29 @@ describe('organisers', () => {
         ),
       );
     expect(change).toMatchObject({ actorId: organiser.id, fromStatus: 'pending' });
+
+    // The detail shows who changed what, with the message; the read is audited.
+    const detail = await registrationDetail(organiser, eventId, ids[3] as string);
+    expect(detail?.history.map((h) => [h.fromStatus, h.toStatus, h.note])).toEqual([
+      [null, 'pending', null],
+      ['pending', 'rejected', 'Le profil ne correspond pas au public visé.'],
+    ]);
+    expect(detail?.history[0]?.actor).toBeNull();
+    expect(detail?.history[1]?.actor).toBe(organiser.name);
+    const [viewed] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'registration.view'), eq(auditLog.subjectId, ids[3] as string)),
+      );
+    expect(viewed?.actorId).toBe(organiser.id);
+    // Not through another event's address.
+    const elsewhere = await makeEvent();
+    const other = await makeViewer([{ role: 'organiser', eventId: elsewhere }]);
+    expect(await registrationDetail(other, elsewhere, ids[3] as string)).toBeNull();
+    await expect(registrationDetail(other, eventId, ids[3] as string)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
 
     // Approving again is skipped; rejecting a confirmed person offers their seat.
     expect(

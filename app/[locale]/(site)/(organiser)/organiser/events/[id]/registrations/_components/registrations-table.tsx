@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useId, useState } from 'react';
 import { DataTable } from '@/app/_components/data-table';
+import { Link } from '@/lib/i18n/link';
 import { decideRegistrationsAction } from '@/lib/registrations/actions';
 import type { RegistrationStatus } from '@/lib/registrations/enums';
 
@@ -100,7 +101,7 @@ export function RegistrationsTable({ eventId, rows }: { eventId: string; rows: R
               </td>
               <td>{r.seq}</td>
               <td>
-                {r.name}
+                <Link href={`/organiser/events/${eventId}/registrations/${r.id}`}>{r.name}</Link>
                 <br />
                 <span className="fr-text--xs">{r.email}</span>
               </td>

@@ -1,0 +1,107 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
+import { DataTable } from '@/app/_components/data-table';
+import { NotFoundError } from '@/lib/auth/errors';
+import { requirePermission } from '@/lib/auth/session';
+import { getEventForEdit } from '@/lib/events/editor-queries';
+import { countryName, formatDateTime } from '@/lib/events/format';
+import { isUuid } from '@/lib/events/validation';
+import type { Locale } from '@/lib/people/enums';
+import { registrationDetail } from '@/lib/registrations/organiser';
+
+type Props = { params: Promise<{ locale: Locale; id: string; registrationId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'registrations.detail' });
+  return { title: t('title') };
+}
+
+export default async function RegistrationDetailPage({ params }: Props) {
+  const { locale, id, registrationId } = await params;
+  setRequestLocale(locale);
+  if (!isUuid(id) || !isUuid(registrationId)) notFound();
+  const viewer = await requirePermission(
+    'events.manage',
+    `/${locale}/organiser/events/${id}/registrations/${registrationId}`,
+    { eventId: id },
+  );
+  let event: Awaited<ReturnType<typeof getEventForEdit>>;
+  try {
+    event = await getEventForEdit(viewer, id, locale);
+  } catch (error) {
+    if (error instanceof NotFoundError || (error as Error).name === 'ForbiddenError') notFound();
+    throw error;
+  }
+  const r = await registrationDetail(viewer, id, registrationId);
+  if (!r) notFound();
+  const [t, tList, tStatus] = await Promise.all([
+    getTranslations('registrations.detail'),
+    getTranslations('registrations.organiser'),
+    getTranslations('registrations.statuses'),
+  ]);
+  const zone = event.timeZone;
+  const name = `${r.firstName} ${r.lastName}`;
+  return (
+    <>
+      <Breadcrumb
+        parents={[
+          { label: tList('allEvents'), href: '/organiser/events' },
+          { label: event.title, href: `/organiser/events/${id}` },
+          { label: tList('title'), href: `/organiser/events/${id}/registrations` },
+        ]}
+        current={name}
+      />
+      <h1>{name}</h1>
+      <p>
+        <span className="fr-badge" data-testid="detail-status">
+          {tStatus(r.status)}
+        </span>
+      </p>
+      <dl className="fr-raw-list fr-mb-4w">
+        {[
+          [t('email'), r.email],
+          [t('organisation'), `${r.organisation} — ${r.function}`],
+          [t('country'), countryName(r.country, locale)],
+          [t('language'), r.locale === 'en' ? 'English' : 'Français'],
+          [t('arrival'), `${r.seq} — ${formatDateTime(r.createdAt, zone, locale)}`],
+          [t('directory'), r.directoryConsent ? t('yes') : t('no')],
+          ...(r.offerExpiresAt
+            ? [[t('offerUntil'), formatDateTime(r.offerExpiresAt, zone, locale)]]
+            : []),
+        ].map(([label, value]) => (
+          <div key={label} className="fr-mb-1w">
+            <dt className="fr-text--bold">{label}</dt>
+            <dd className="fr-ml-0">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2>{t('history')}</h2>
+      <DataTable caption={t('historyCaption', { name })}>
+        <thead>
+          <tr>
+            <th scope="col">{t('when')}</th>
+            <th scope="col">{t('change')}</th>
+            <th scope="col">{t('by')}</th>
+            <th scope="col">{t('note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.history.map((h) => (
+            <tr key={`${h.at.toISOString()}-${h.toStatus}`} data-testid="history-row">
+              <td>{formatDateTime(h.at, zone, locale)}</td>
+              <td>
+                {h.fromStatus ? `${tStatus(h.fromStatus)} → ` : ''}
+                {tStatus(h.toStatus)}
+              </td>
+              <td>{h.actor ?? t('byPerson')}</td>
+              <td>{h.note ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </>
+  );
+}
