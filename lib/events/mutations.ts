@@ -20,39 +20,12 @@ import {
 } from '@/lib/registrations/mutations';
 import { defaultOrigin } from '@/lib/site-url';
 import type { EventStatus } from './enums';
+import { type LockedEvent, lockEvent } from './lock';
 import { utcToZonedLocal, zonedDate, zonedLocalToUtc } from './time';
 import { type EventInput, eventInstants, type SessionInput } from './validation';
 
 const invalid = (field: string, key: string) =>
   new ActionError('actions.invalid', { [field]: [key] });
-
-type LockedEvent = {
-  id: string;
-  status: EventStatus;
-  timeZone: string;
-  startsAt: Date;
-  endsAt: Date;
-  capacity: number | null;
-};
-
-// Every change to an event or its programme starts by locking the event row, so that
-// the checks below (dates, rooms, capacities) see a programme nobody else is changing.
-async function lockEvent(tx: Transaction, eventId: string): Promise<LockedEvent> {
-  const [row] = await tx
-    .select({
-      id: events.id,
-      status: events.status,
-      timeZone: events.timeZone,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      capacity: events.capacity,
-    })
-    .from(events)
-    .where(eq(events.id, eventId))
-    .for('update');
-  if (!row) throw new NotFoundError();
-  return row;
-}
 
 /** Locks an event whose content may still change: an archived event is frozen. */
 async function lockEditableEvent(tx: Transaction, eventId: string): Promise<LockedEvent> {

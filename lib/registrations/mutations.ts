@@ -8,7 +8,7 @@ import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
-import type { EventStatus, RegistrationMode } from '@/lib/events/enums';
+import { type LockedEvent, lockEvent } from '@/lib/events/lock';
 import { enqueue } from '@/lib/jobs/queue';
 import { queueMail } from '@/lib/mail/outbox';
 import type { OutgoingMail } from '@/lib/mail/transport';
@@ -23,37 +23,6 @@ export const OFFER_HOURS = 48;
 
 /** The background job that ends an offer nobody accepted in time. */
 export const OFFER_EXPIRY_QUEUE = 'registrations.expire-offer';
-
-type LockedEvent = {
-  id: string;
-  status: EventStatus;
-  registrationMode: RegistrationMode;
-  capacity: number | null;
-  registrationOpensAt: Date | null;
-  registrationClosesAt: Date | null;
-  endsAt: Date;
-};
-
-// Capacity is a rule of the transaction (STYLE.md): every change that takes or frees a
-// seat starts by locking the event row, then counts, then writes. The lock order is
-// always event row first, then registration rows.
-async function lockEvent(tx: Transaction, eventId: string): Promise<LockedEvent> {
-  const [row] = await tx
-    .select({
-      id: events.id,
-      status: events.status,
-      registrationMode: events.registrationMode,
-      capacity: events.capacity,
-      registrationOpensAt: events.registrationOpensAt,
-      registrationClosesAt: events.registrationClosesAt,
-      endsAt: events.endsAt,
-    })
-    .from(events)
-    .where(eq(events.id, eventId))
-    .for('update');
-  if (!row) throw new NotFoundError();
-  return row;
-}
 
 /** Seats held now (confirmed, and offered to someone from the waiting list). */
 export async function seatsTaken(tx: Transaction, eventId: string): Promise<number> {

@@ -1,15 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
-import { NotFoundError } from '@/lib/auth/errors';
-import { requirePermission } from '@/lib/auth/session';
-import { eventEditorOptions, getEventForEdit } from '@/lib/events/editor-queries';
+import { eventEditorOptions } from '@/lib/events/editor-queries';
 import { zonedLocalToUtc } from '@/lib/events/time';
-import { isUuid } from '@/lib/events/validation';
 import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
 import { EventForm } from '../_components/event-form';
+import { loadManagedEvent } from '../_components/load-managed-event';
 import { EMPTY_SESSION, SessionForm } from '../_components/session-form';
 import {
   CancelForm,
@@ -20,18 +17,6 @@ import {
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
-async function load(locale: Locale, id: string, returnTo: string) {
-  if (!isUuid(id)) notFound();
-  const viewer = await requirePermission('events.manage', returnTo, { eventId: id });
-  try {
-    return await getEventForEdit(viewer, id, locale);
-  } catch (error) {
-    // Someone else's event and an unknown one look the same: 404.
-    if (error instanceof NotFoundError || (error as Error).name === 'ForbiddenError') notFound();
-    throw error;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'eventEditor' });
@@ -41,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditEventPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const event = await load(locale, id, `/${locale}/organiser/events/${id}`);
+  const { event } = await loadManagedEvent(locale, id, `/${locale}/organiser/events/${id}`);
   const [t, tRegistrations, tStatus, tTypes, format, options] = await Promise.all([
     getTranslations('eventEditor'),
     getTranslations('registrations.organiser'),

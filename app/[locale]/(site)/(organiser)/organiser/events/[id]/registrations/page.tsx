@@ -1,13 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { SelectField, TextField } from '@/app/_components/form/fields';
-import { NotFoundError } from '@/lib/auth/errors';
-import { requirePermission } from '@/lib/auth/session';
-import { getEventForEdit } from '@/lib/events/editor-queries';
 import { countryName } from '@/lib/events/format';
-import { isUuid } from '@/lib/events/validation';
 import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
 import { REGISTRATION_STATUSES } from '@/lib/registrations/enums';
@@ -18,6 +13,7 @@ import {
   REGISTRATIONS_PAGE_SIZE,
   type RegistrationListParams,
 } from '@/lib/registrations/organiser';
+import { loadManagedEvent } from '../../_components/load-managed-event';
 import { RegistrationsTable } from './_components/registrations-table';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -40,20 +36,12 @@ function query(p: RegistrationListParams, page: number): Record<string, string> 
 export default async function EventRegistrationsPage({ params, searchParams }: Props) {
   const [{ locale, id }, search] = await Promise.all([params, searchParams]);
   setRequestLocale(locale);
-  if (!isUuid(id)) notFound();
-  const viewer = await requirePermission(
-    'events.manage',
+  const { viewer, event } = await loadManagedEvent(
+    locale,
+    id,
     `/${locale}/organiser/events/${id}/registrations`,
-    { eventId: id },
   );
   const p = parseRegistrationListParams(search);
-  let event: Awaited<ReturnType<typeof getEventForEdit>>;
-  try {
-    event = await getEventForEdit(viewer, id, locale);
-  } catch (error) {
-    if (error instanceof NotFoundError || (error as Error).name === 'ForbiddenError') notFound();
-    throw error;
-  }
   const [{ items, total, counts }, t, tStatus] = await Promise.all([
     listEventRegistrations(viewer, id, p),
     getTranslations('registrations.organiser'),

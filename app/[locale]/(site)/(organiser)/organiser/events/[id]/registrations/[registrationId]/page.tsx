@@ -3,13 +3,11 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { DataTable } from '@/app/_components/data-table';
-import { NotFoundError } from '@/lib/auth/errors';
-import { requirePermission } from '@/lib/auth/session';
-import { getEventForEdit } from '@/lib/events/editor-queries';
 import { countryName, formatDateTime } from '@/lib/events/format';
 import { isUuid } from '@/lib/events/validation';
 import type { Locale } from '@/lib/people/enums';
 import { registrationDetail } from '@/lib/registrations/organiser';
+import { loadManagedEvent } from '../../../_components/load-managed-event';
 
 type Props = { params: Promise<{ locale: Locale; id: string; registrationId: string }> };
 
@@ -22,19 +20,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RegistrationDetailPage({ params }: Props) {
   const { locale, id, registrationId } = await params;
   setRequestLocale(locale);
-  if (!isUuid(id) || !isUuid(registrationId)) notFound();
-  const viewer = await requirePermission(
-    'events.manage',
+  if (!isUuid(registrationId)) notFound();
+  const { viewer, event } = await loadManagedEvent(
+    locale,
+    id,
     `/${locale}/organiser/events/${id}/registrations/${registrationId}`,
-    { eventId: id },
   );
-  let event: Awaited<ReturnType<typeof getEventForEdit>>;
-  try {
-    event = await getEventForEdit(viewer, id, locale);
-  } catch (error) {
-    if (error instanceof NotFoundError || (error as Error).name === 'ForbiddenError') notFound();
-    throw error;
-  }
   const r = await registrationDetail(viewer, id, registrationId);
   if (!r) notFound();
   const [t, tList, tStatus] = await Promise.all([

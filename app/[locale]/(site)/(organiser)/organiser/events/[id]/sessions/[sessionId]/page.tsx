@@ -1,12 +1,10 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
-import { NotFoundError } from '@/lib/auth/errors';
-import { requirePermission } from '@/lib/auth/session';
-import { getEventForEdit } from '@/lib/events/editor-queries';
 import { isUuid } from '@/lib/events/validation';
 import { pageTitle } from '@/lib/i18n/metadata';
 import type { Locale } from '@/lib/people/enums';
+import { loadManagedEvent } from '../../../_components/load-managed-event';
 import { SessionForm } from '../../../_components/session-form';
 
 type Props = { params: Promise<{ locale: Locale; id: string; sessionId: string }> };
@@ -16,19 +14,12 @@ export const generateMetadata = pageTitle('eventEditor', 'editSessionTitle');
 export default async function EditSessionPage({ params }: Props) {
   const { locale, id, sessionId } = await params;
   setRequestLocale(locale);
-  if (!isUuid(id) || !isUuid(sessionId)) notFound();
-  const viewer = await requirePermission(
-    'events.manage',
+  if (!isUuid(sessionId)) notFound();
+  const { event } = await loadManagedEvent(
+    locale,
+    id,
     `/${locale}/organiser/events/${id}/sessions/${sessionId}`,
-    { eventId: id },
   );
-  let event: Awaited<ReturnType<typeof getEventForEdit>>;
-  try {
-    event = await getEventForEdit(viewer, id, locale);
-  } catch (error) {
-    if (error instanceof NotFoundError || (error as Error).name === 'ForbiddenError') notFound();
-    throw error;
-  }
   const session = event.sessions.find((s) => s.id === sessionId);
   if (!session) notFound();
   const t = await getTranslations('eventEditor');
