@@ -12,7 +12,11 @@ import {
 import { JOB_STATUSES } from '@/lib/jobs/enums';
 import { NETWORK_KINDS } from '@/lib/networks/enums';
 import { LOCALES, ORGANISATION_KINDS, ROLES } from '@/lib/people/enums';
-import { REGISTRATION_STATUSES } from '@/lib/registrations/enums';
+import {
+  QUESTION_KINDS,
+  QUESTION_PURPOSES,
+  REGISTRATION_STATUSES,
+} from '@/lib/registrations/enums';
 
 // Every database enum, in one file so that schema files can share them without
 // importing each other at load time.
@@ -30,3 +34,5 @@ export const eventStatusEnum = pgEnum('event_status', EVENT_STATUSES);
 export const sessionTypeEnum = pgEnum('session_type', SESSION_TYPES);
 export const sessionAccessEnum = pgEnum('session_access', SESSION_ACCESS_RULES);
 export const registrationStatusEnum = pgEnum('registration_status', REGISTRATION_STATUSES);
+export const questionKindEnum = pgEnum('question_kind', QUESTION_KINDS);
+export const questionPurposeEnum = pgEnum('question_purpose', QUESTION_PURPOSES);

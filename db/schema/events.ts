@@ -58,6 +58,8 @@ export const events = pgTable(
     registrationOpensAt: instant(),
     registrationClosesAt: instant(),
     modificationDeadline: instant(),
+    /** How long a freed seat is held for the first person on the waiting list. */
+    offerHoldHours: integer().notNull().default(48),
     /** Days after the end of the event before personal data is anonymised. */
     retentionDays: integer().notNull().default(365),
     titleFr: text().notNull(),
@@ -80,6 +82,7 @@ export const events = pgTable(
     check('events_dates', sql`${t.endsAt} > ${t.startsAt}`),
     check('events_capacity', sql`${t.capacity} is null or ${t.capacity} >= 0`),
     check('events_retention', sql`${t.retentionDays} between 1 and 3650`),
+    check('events_offer_hold', sql`${t.offerHoldHours} between 1 and 336`),
     check(
       'events_registration_window',
       sql`${t.registrationOpensAt} is null or ${t.registrationClosesAt} is null or ${t.registrationClosesAt} > ${t.registrationOpensAt}`,

@@ -5,16 +5,24 @@ import {
   char,
   check,
   index,
+  integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
-import { localeEnum, registrationStatusEnum } from './enums';
-import { events } from './events';
+import {
+  localeEnum,
+  organisationKindEnum,
+  questionKindEnum,
+  questionPurposeEnum,
+  registrationStatusEnum,
+} from './enums';
+import { events, programmeSessions } from './events';
 import { users } from './people';
 
 const instant = () => timestamp({ withTimezone: true, mode: 'date' });
@@ -37,12 +45,17 @@ export const registrations = pgTable(
     function: text().notNull(),
     /** ISO 3166-1 alpha-2. */
     country: char({ length: 2 }).notNull(),
+    /** Declared by the person; decides the sessions reserved to some kinds of organisation. */
+    organisationKind: organisationKindEnum(),
     locale: localeEnum().notNull(),
     status: registrationStatusEnum().notNull(),
     /** Until when an offered seat is held for this person. */
     offerExpiresAt: instant(),
     /** SHA-256 of the personal manage link's token; a new token revokes the old link. */
     manageTokenHash: text().notNull().unique(),
+    /** What the ticket's QR code carries: shown at the door, gives no access to the registration. */
+    ticketCode: text().notNull().unique().default(sql`replace(gen_random_uuid()::text, '-', '')`),
+    /** The answers to the event's questions, by question id (hidden questions left out). */
     answers: jsonb().notNull().default(sql`'{}'::jsonb`),
     /** Consent to appear in the list of participants shown to other participants. */
     directoryConsent: boolean().notNull().default(false),
@@ -79,3 +92,56 @@ export const registrationChanges = pgTable(
 );
 
 export type RegistrationRow = typeof registrations.$inferSelect;
+
+/** The parallel sessions a registration chose; a seat in each while the registration holds one. */
+export const registrationSessions = pgTable(
+  'registration_sessions',
+  {
+    registrationId: uuid()
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    sessionId: uuid()
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.registrationId, t.sessionId] }),
+    index('registration_sessions_session_idx').on(t.sessionId),
+  ],
+);
+
+export type QuestionOption = { id: string; labelFr: string; labelEn: string };
+/** Show the question only when the answer to an earlier question is one of these values. */
+export type QuestionCondition = { questionId: string; values: string[] };
+
+/** The questions an event asks beyond the fixed fields, in order. */
+export const registrationQuestions = pgTable(
+  'registration_questions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    kind: questionKindEnum().notNull(),
+    purpose: questionPurposeEnum().notNull().default('general'),
+    labelFr: text().notNull(),
+    labelEn: text().notNull(),
+    helpFr: text().notNull().default(''),
+    helpEn: text().notNull().default(''),
+    required: boolean().notNull().default(false),
+    options: jsonb().$type<QuestionOption[]>().notNull().default(sql`'[]'::jsonb`),
+    showIf: jsonb().$type<QuestionCondition | null>(),
+    /** Bounds of a number answer. */
+    minValue: integer(),
+    maxValue: integer(),
+    ...timestamps,
+  },
+  (t) => [
+    index('registration_questions_event_idx').on(t.eventId, t.position),
+    check(
+      'registration_questions_needs_optional',
+      sql`${t.purpose} = 'general' or not ${t.required}`,
+    ),
+  ],
+);

@@ -14,6 +14,8 @@ export type LockedEvent = {
   registrationMode: RegistrationMode;
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
+  modificationDeadline: Date | null;
+  offerHoldHours: number;
 };
 
 /**
@@ -34,6 +36,8 @@ export async function lockEvent(tx: Transaction, eventId: string): Promise<Locke
       registrationMode: events.registrationMode,
       registrationOpensAt: events.registrationOpensAt,
       registrationClosesAt: events.registrationClosesAt,
+      modificationDeadline: events.modificationDeadline,
+      offerHoldHours: events.offerHoldHours,
     })
     .from(events)
     .where(eq(events.id, eventId))

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { and, eq, gt, lt, max, ne, or, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
@@ -5,6 +6,7 @@ import {
   events,
   networks,
   programmeSessions,
+  registrationQuestions,
   roleGrants,
   sessionSpeakers,
   workingGroups,
@@ -13,11 +15,13 @@ import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
+import { sessionSeatsTaken } from '@/lib/registrations/form-definition';
 import {
   notifyEventCancelled,
   offerSeatsAfterChange,
   seatsTaken,
 } from '@/lib/registrations/mutations';
+import { schedulePurge } from '@/lib/registrations/questions';
 import { defaultOrigin } from '@/lib/site-url';
 import type { EventStatus } from './enums';
 import { type LockedEvent, lockEvent } from './lock';
@@ -141,6 +145,7 @@ function eventValues(input: EventInput) {
     registrationMode: input.registrationMode,
     capacity: input.capacity,
     retentionDays: input.retentionDays,
+    offerHoldHours: input.offerHoldHours,
     titleFr: input.titleFr,
     titleEn: input.titleEn,
     summaryFr: input.summaryFr,
@@ -385,6 +390,27 @@ export async function duplicateEvent(
             .values(speakers.map((sp) => ({ ...sp, sessionId: copied.id })));
         }
       }
+      // The registration form comes along, its conditions pointing at the copies.
+      const questions = await tx
+        .select()
+        .from(registrationQuestions)
+        .where(eq(registrationQuestions.eventId, source.id));
+      const ids = new Map(questions.map((q) => [q.id, crypto.randomUUID()]));
+      if (questions.length > 0) {
+        await tx.insert(registrationQuestions).values(
+          questions.map(({ createdAt: _qc, updatedAt: _qu, ...q }) => ({
+            ...q,
+            id: ids.get(q.id),
+            eventId: row.id,
+            showIf: q.showIf
+              ? { ...q.showIf, questionId: ids.get(q.showIf.questionId) ?? q.showIf.questionId }
+              : null,
+          })),
+        );
+      }
+      if (questions.some((q) => q.purpose !== 'general')) {
+        await schedulePurge(tx, row.id, endsAt);
+      }
       await grantOrganiser(tx, viewer.id, row.id);
       await recordAudit(tx, {
         actorId: viewer.id,
@@ -503,11 +529,23 @@ export async function updateSession(
   await getDb().transaction(async (tx) => {
     const event = await lockEditableEvent(tx, eventId);
     const at = await checkSession(tx, event, input, sessionId);
+    const [before] = await tx
+      .select({ capacity: programmeSessions.capacity })
+      .from(programmeSessions)
+      .where(eq(programmeSessions.id, sessionId));
+    const taken = (await sessionSeatsTaken(tx, [sessionId])).get(sessionId) ?? 0;
+    // Seats already given in the session stay given.
+    if (input.capacity !== null && taken > input.capacity) {
+      throw invalid('capacity', 'capacityBelowRegistrations');
+    }
     await tx
       .update(programmeSessions)
       .set(sessionValues(input, at))
       .where(eq(programmeSessions.id, sessionId));
     await writeSpeakers(tx, sessionId, input);
+    const raised =
+      before?.capacity != null && (input.capacity === null || input.capacity > before.capacity);
+    if (raised) await offerSeatsAfterChange(tx, eventId, defaultOrigin());
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'session.update',

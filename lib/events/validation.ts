@@ -161,6 +161,15 @@ export const eventInputSchema = z
         .max(3650, { error: 'invalidNumber' })
         .default(365),
     ),
+    offerHoldHours: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: 'invalidNumber' })
+        .int({ error: 'invalidNumber' })
+        .min(1, { error: 'invalidNumber' })
+        .max(336, { error: 'invalidNumber' })
+        .default(48),
+    ),
     titleFr: requiredText(TITLE_MAX),
     titleEn: requiredText(TITLE_MAX),
     summaryFr: plainText(SUMMARY_MAX).default(''),

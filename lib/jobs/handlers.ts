@@ -1,9 +1,11 @@
 import { deliverMail, MAIL_QUEUE } from '@/lib/mail/outbox';
 import { OFFER_EXPIRY_QUEUE, runOfferExpiry } from '@/lib/registrations/mutations';
+import { PURGE_NEEDS_QUEUE, runNeedsPurge } from '@/lib/registrations/questions';
 import { registerHandler } from './worker';
 
 /** Registers every background job handler of the app. */
 export function registerJobHandlers(): void {
   registerHandler(MAIL_QUEUE, deliverMail);
   registerHandler(OFFER_EXPIRY_QUEUE, runOfferExpiry);
+  registerHandler(PURGE_NEEDS_QUEUE, runNeedsPurge);
 }

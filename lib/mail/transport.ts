@@ -1,6 +1,12 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 
-export type MailAttachment = { filename: string; contentType: string; content: string };
+export type MailAttachment = {
+  filename: string;
+  contentType: string;
+  content: string;
+  /** 'base64' for a binary attachment (an image); text otherwise. */
+  encoding?: 'base64';
+};
 
 export type OutgoingMail = {
   to: string;
@@ -8,7 +14,7 @@ export type OutgoingMail = {
   text: string;
   html?: string;
   locale?: string;
-  /** Small text attachments (an .ics), kept in the outbox with the message. */
+  /** Small attachments (an .ics, the ticket's QR code), kept in the outbox with the message. */
   attachments?: MailAttachment[];
 };
 

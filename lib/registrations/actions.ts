@@ -3,27 +3,33 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
+import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/auth/action';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
 import { kickWorker } from '@/lib/jobs/worker';
 import { appOrigin, clientAddressOf } from '@/lib/site-url';
+import { registrationEnvelopeSchema } from './form';
 import {
   acceptOffer,
   cancelRegistration,
   decideRegistrations,
+  findHeld,
   type Holder,
   register,
+  updateRegistration,
 } from './mutations';
 import { limitRegistration, RateLimitedError } from './rate-limit';
-import { manageTokenSchema, registrationInputSchema } from './validation';
+import { parseSubmission } from './submission';
+import { manageTokenSchema } from './validation';
 
 // Anyone may register (the event decides whether it takes public registrations);
 // whoever holds a manage link may act on that registration.
 
 export const registerAction = defineAction(
-  { anonymous: true, schema: registrationInputSchema },
-  async (input, { viewer }) => {
+  { anonymous: true, schema: registrationEnvelopeSchema },
+  async (envelope, { viewer }) => {
+    const input = await parseSubmission(envelope.eventId, envelope);
     try {
       await limitRegistration(clientAddressOf(await headers()), input.email);
     } catch (error) {
@@ -65,10 +71,34 @@ export const cancelRegistrationAction = defineAction(
   },
 );
 
+// The holder, and the form's fields (checked against the event's form once it is known).
+const editInput = z.union([
+  z.looseObject({ token: manageTokenSchema }),
+  z.looseObject({ registrationId: z.uuid({ error: 'invalidChoice' }) }),
+]);
+
+export const updateRegistrationAction = defineAction(
+  { anonymous: true, schema: editInput },
+  async (input, { viewer }) => {
+    const holder = holderOf(input, viewer);
+    const current = await findHeld(getDb(), holder);
+    const parsed = await parseSubmission(current.eventId, {
+      ...input,
+      email: current.email,
+      privacyAcknowledged: true,
+    });
+    await updateRegistration(holder, parsed, { origin: await appOrigin() });
+    kickWorker();
+    revalidatePath('/[locale]/registrations', 'layout');
+    return null;
+  },
+);
+
 export const acceptOfferAction = defineAction(
   { anonymous: true, schema: held },
   async (input, { viewer }) => {
     await acceptOffer(holderOf(input, viewer), { origin: await appOrigin() });
+    kickWorker();
     revalidatePath('/[locale]/registrations', 'layout');
     return null;
   },

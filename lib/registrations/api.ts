@@ -8,9 +8,10 @@ import { catalogues } from '@/lib/i18n/catalogue';
 import { kickWorker } from '@/lib/jobs/worker';
 import type { Locale } from '@/lib/people/enums';
 import { appOriginOf, clientAddressOf } from '@/lib/site-url';
+import { registrationEnvelopeSchema } from './form';
 import { register } from './mutations';
 import { limitRegistration, RateLimitedError } from './rate-limit';
-import { registrationInputSchema } from './validation';
+import { parseSubmission } from './submission';
 
 /** Bodies are a dozen short fields: anything bigger is refused before it is parsed. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -75,10 +76,10 @@ export async function registrationApi(request: NextRequest, slug: string): Promi
           locale: (body as { locale?: unknown }).locale ?? locale,
         }
       : body;
-  const parsed = registrationInputSchema.safeParse(candidate);
+  const parsed = registrationEnvelopeSchema.safeParse(candidate);
   const fieldErrors: Record<string, string[]> = {};
   // Fields the form does not have are refused, not silently dropped.
-  const known = new Set(Object.keys(registrationInputSchema.shape));
+  const known = new Set(Object.keys(registrationEnvelopeSchema.shape));
   for (const key of Object.keys((candidate as object | null) ?? {})) {
     if (!known.has(key)) fieldErrors[key] = [translate('unknownField')];
   }
@@ -90,8 +91,9 @@ export async function registrationApi(request: NextRequest, slug: string): Promi
     return json(400, { error: t('actions.invalid'), fieldErrors });
   }
   try {
-    await limitRegistration(clientAddressOf(request.headers), parsed.data.email);
-    const result = await register(parsed.data, {
+    const submission = await parseSubmission(eventId, parsed.data);
+    await limitRegistration(clientAddressOf(request.headers), submission.email);
+    const result = await register(submission, {
       origin: appOriginOf(request),
       userId: viewer?.id,
     });
@@ -108,6 +110,14 @@ export async function registrationApi(request: NextRequest, slug: string): Promi
       );
     }
     if (error instanceof ActionError) {
+      if (error.fieldErrors) {
+        return json(400, {
+          error: translate(error.messageKey),
+          fieldErrors: Object.fromEntries(
+            Object.entries(error.fieldErrors).map(([k, v]) => [k, v.map(translate)]),
+          ),
+        });
+      }
       const status = error.messageKey === 'actions.notFound' ? 404 : 409;
       return json(status, { error: translate(error.messageKey) });
     }

@@ -26,3 +26,36 @@ export const ACTIVE_STATUSES: readonly RegistrationStatus[] = [
   'waitlisted',
   'offered',
 ];
+
+/** What an organiser can ask beyond the fixed fields (no file uploads). */
+export const QUESTION_KINDS = [
+  'short_text',
+  'long_text',
+  'single_choice',
+  'multiple_choice',
+  'yes_no',
+  'date',
+  'country',
+  'number',
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** Kinds whose answers another question can be shown upon. */
+export const CONDITION_KINDS: readonly QuestionKind[] = [
+  'single_choice',
+  'multiple_choice',
+  'yes_no',
+];
+
+/** Kinds that offer a list of options. */
+export const CHOICE_KINDS: readonly QuestionKind[] = ['single_choice', 'multiple_choice'];
+
+/**
+ * general: an ordinary question; diet and access: needs, asked in neutral wording, never
+ * required, and purged the day after the event.
+ */
+export const QUESTION_PURPOSES = ['general', 'diet', 'access'] as const;
+export type QuestionPurpose = (typeof QUESTION_PURPOSES)[number];
+
+/** Session types a registrant chooses among; plenaries and breaks are for everyone. */
+export const CHOOSABLE_SESSION_TYPES = ['parallel_workshop', 'visit'] as const;

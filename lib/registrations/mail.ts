@@ -7,6 +7,7 @@ import { translator } from '@/lib/i18n/catalogue';
 import { localized } from '@/lib/i18n/localized';
 import type { OutgoingMail } from '@/lib/mail/transport';
 import type { RegistrationStatus } from './enums';
+import { ticketGifBase64 } from './ticket';
 
 export type RegistrationMailKind = RegistrationStatus | 'link_again' | 'event_cancelled';
 
@@ -33,7 +34,7 @@ type MailEvent = Pick<
 >;
 type MailPerson = Pick<
   typeof registrations.$inferSelect,
-  'email' | 'firstName' | 'locale' | 'offerExpiresAt'
+  'email' | 'firstName' | 'locale' | 'offerExpiresAt' | 'ticketCode'
 >;
 
 /**
@@ -69,7 +70,7 @@ export function composeRegistrationMail(
       ? formatDateTime(person.offerExpiresAt, e.timeZone, locale)
       : '';
   const eventUrl = `${origin}/${locale}/events/${encodeURIComponent(e.slug)}`;
-  // A confirmed seat comes with the event for the person's calendar.
+  // A confirmed seat comes with the event for the person's calendar, and the ticket.
   const attachments =
     kind === 'confirmed'
       ? [
@@ -90,6 +91,12 @@ export function composeRegistrationMail(
               },
             ]),
           },
+          {
+            filename: t('ticketFile'),
+            contentType: 'image/gif',
+            content: ticketGifBase64(person.ticketCode),
+            encoding: 'base64' as const,
+          },
         ]
       : undefined;
   return {
@@ -100,6 +107,7 @@ export function composeRegistrationMail(
     text: [
       t('greeting', { name: person.firstName }),
       t(`${key}.body` as 'confirmed.body', { title, until: offerUntil }),
+      ...(kind === 'confirmed' ? [t('ticket')] : []),
       ...(note ? [t('note', { note })] : []),
       facts,
       ...(token ? [t('manage', { url: manageUrl(origin, locale, token) })] : []),

@@ -1,9 +1,15 @@
 import crypto from 'node:crypto';
 import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb, type Transaction } from '@/db/client';
+import { type Executor, getDb, type Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
-import { events, registrationChanges, registrations } from '@/db/schema';
+import {
+  events,
+  programmeSessions,
+  registrationChanges,
+  registrationSessions,
+  registrations,
+} from '@/db/schema';
 import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
@@ -12,13 +18,15 @@ import { type LockedEvent, lockEvent } from '@/lib/events/lock';
 import { enqueue } from '@/lib/jobs/queue';
 import { queueMail } from '@/lib/mail/outbox';
 import type { OutgoingMail } from '@/lib/mail/transport';
+import type { OrganisationKind } from '@/lib/people/enums';
 import { ACTIVE_STATUSES, type RegistrationStatus, SEAT_HOLDING } from './enums';
 import { serialised } from './event-queue';
+import type { Answers } from './form';
 import { composeRegistrationMail, registrationMail } from './mail';
 import type { RegistrationInput } from './validation';
 import { registrationPhase } from './window';
 
-/** How long a freed seat is held for the first person on the waiting list. */
+/** How long a freed seat is held for the first person on the waiting list, by default. */
 export const OFFER_HOURS = 48;
 
 /** The background job that ends an offer nobody accepted in time. */
@@ -33,6 +41,62 @@ export async function seatsTaken(tx: Transaction, eventId: string): Promise<numb
       and(eq(registrations.eventId, eventId), inArray(registrations.status, [...SEAT_HOLDING])),
     );
   return row?.n ?? 0;
+}
+
+type SessionSeats = Map<string, { capacity: number | null; taken: number }>;
+
+/**
+ * Seats of these sessions of the event: capacity and seats held, read with the event row
+ * locked (the caller's lock keeps them true until commit). A session that is not the
+ * event's (deleted meanwhile, forged) is missing from the map.
+ */
+async function sessionSeats(
+  tx: Transaction,
+  eventId: string,
+  ids: string[],
+): Promise<SessionSeats> {
+  const seats: SessionSeats = new Map();
+  if (ids.length === 0) return seats;
+  const rows = await tx
+    .select({
+      id: programmeSessions.id,
+      capacity: programmeSessions.capacity,
+      // Spelled out: drizzle leaves columns unqualified in a one-table select, which a
+      // correlated subquery would read as its own.
+      taken: sql<number>`(select count(*)::int from registration_sessions rs
+        join registrations r on r.id = rs.registration_id
+        where rs.session_id = programme_sessions.id and r.status in ('confirmed', 'offered'))`,
+    })
+    .from(programmeSessions)
+    .where(and(eq(programmeSessions.eventId, eventId), inArray(programmeSessions.id, ids)));
+  for (const r of rows) seats.set(r.id, { capacity: r.capacity, taken: Number(r.taken) });
+  return seats;
+}
+
+function sessionsFit(seats: SessionSeats, ids: readonly string[]): boolean {
+  return ids.every((id) => {
+    const s = seats.get(id);
+    return s !== undefined && (s.capacity === null || s.taken < s.capacity);
+  });
+}
+
+function takeSessions(seats: SessionSeats, ids: readonly string[]) {
+  for (const id of ids) {
+    const s = seats.get(id);
+    if (s) s.taken++;
+  }
+}
+
+/** The sessions chosen by each of these registrations. */
+async function sessionsOf(tx: Transaction, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const rows = await tx
+    .select()
+    .from(registrationSessions)
+    .where(inArray(registrationSessions.registrationId, ids));
+  for (const r of rows) out.get(r.registrationId)?.push(r.sessionId);
+  return out;
 }
 
 export function newManageToken(): { token: string; hash: string } {
@@ -83,7 +147,8 @@ export type RegisterResult =
  * registration) writes nothing but a new mail with a fresh link.
  */
 export async function register(
-  input: RegistrationInput,
+  input: RegistrationInput &
+    Partial<{ organisationKind: OrganisationKind; answers: Answers; sessionIds: string[] }>,
   options: { origin: string; userId?: string | null; now?: Date },
 ): Promise<RegisterResult> {
   const now = options.now ?? new Date();
@@ -94,7 +159,8 @@ export async function register(
   const [event] = await db.select().from(events).where(eq(events.id, input.eventId));
   if (!event) throw new NotFoundError();
   const { token, hash } = newManageToken();
-  const person = { ...input, offerExpiresAt: null };
+  const ticketCode = crypto.randomBytes(16).toString('hex');
+  const person = { ...input, offerExpiresAt: null, ticketCode };
   const mailFor = (status: RegistrationStatus) =>
     composeRegistrationMail(person, event, status, token, options.origin);
   const mails =
@@ -128,10 +194,17 @@ export async function register(
           return { outcome: 'already_registered' as const, id: seen.existing };
         }
         assertOpen(locked, now);
+        const chosen = input.sessionIds ?? [];
+        const seats = await sessionSeats(tx, event.id, chosen);
+        if (seats.size !== chosen.length) {
+          throw new ActionError('actions.invalid', { sessionIds: ['invalidSession'] });
+        }
+        // A seat in the event and in every session chosen, or the waiting list.
         const status: RegistrationStatus =
           locked.registrationMode === 'approval'
             ? 'pending'
-            : locked.capacity === null || Number(seen?.taken ?? 0) < locked.capacity
+            : (locked.capacity === null || Number(seen?.taken ?? 0) < locked.capacity) &&
+                sessionsFit(seats, chosen)
               ? 'confirmed'
               : 'waitlisted';
         const [row] = await tx
@@ -145,14 +218,22 @@ export async function register(
             organisation: input.organisation,
             function: input.function,
             country: input.country,
+            organisationKind: input.organisationKind ?? null,
             locale: input.locale,
             status,
             manageTokenHash: hash,
+            ticketCode,
+            answers: input.answers ?? {},
             directoryConsent: input.directoryConsent,
             privacyAcknowledgedAt: now,
           })
           .returning({ id: registrations.id });
         if (!row) throw new Error('insert returned nothing');
+        if (chosen.length > 0) {
+          await tx
+            .insert(registrationSessions)
+            .values(chosen.map((sessionId) => ({ registrationId: row.id, sessionId })));
+        }
         await recordChange(tx, row.id, null, status);
         await queueMail(
           tx,
@@ -171,26 +252,35 @@ export async function register(
 }
 
 /**
- * Offers freed seats to the waiting list, first come first served, in the transaction
- * that freed them (the event row is locked by the caller).
+ * Offers freed seats to the waiting list in arrival order, in the transaction that freed
+ * them (the event row is locked by the caller). A person waiting for a session that is
+ * still full is passed over, keeping their place, until a seat frees there.
  */
 async function offerFreedSeats(tx: Transaction, event: LockedEvent, origin: string, now: Date) {
-  if (event.registrationMode === 'approval' && event.capacity === null) return;
   let free =
     event.capacity === null
       ? Number.POSITIVE_INFINITY
       : event.capacity - (await seatsTaken(tx, event.id));
-  while (free > 0) {
-    const [next] = await tx
-      .select({ id: registrations.id })
-      .from(registrations)
-      .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted')))
-      .orderBy(asc(registrations.seq))
-      .limit(1)
-      .for('update');
-    if (!next) return;
+  if (free <= 0) return;
+  const waiting = await tx
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted')))
+    .orderBy(asc(registrations.seq))
+    .for('update');
+  if (waiting.length === 0) return;
+  const choices = await sessionsOf(
+    tx,
+    waiting.map((w) => w.id),
+  );
+  const seats = await sessionSeats(tx, event.id, [...new Set([...choices.values()].flat())]);
+  for (const next of waiting) {
+    if (free <= 0) return;
+    const chosen = choices.get(next.id) ?? [];
+    if (!sessionsFit(seats, chosen)) continue;
+    takeSessions(seats, chosen);
     const { token, hash } = newManageToken();
-    const offerExpiresAt = new Date(now.getTime() + OFFER_HOURS * 3600_000);
+    const offerExpiresAt = new Date(now.getTime() + event.offerHoldHours * 3600_000);
     await tx
       .update(registrations)
       .set({ status: 'offered', offerExpiresAt, manageTokenHash: hash })
@@ -248,9 +338,10 @@ export async function notifyEventCancelled(tx: Transaction, eventId: string, ori
 /** Who acts on a registration: whoever holds its link, or the signed-in person it belongs to. */
 export type Holder = { token: string } | { id: string; viewer: Viewer };
 
-async function lockHeld(tx: Transaction, holder: Holder) {
-  const [found] = await tx
-    .select({ id: registrations.id, eventId: registrations.eventId })
+/** The registration a holder may act on; someone else's and an unknown one look the same. */
+export async function findHeld(db: Executor, holder: Holder) {
+  const [found] = await db
+    .select({ id: registrations.id, eventId: registrations.eventId, email: registrations.email })
     .from(registrations)
     .where(
       'token' in holder
@@ -263,8 +354,12 @@ async function lockHeld(tx: Transaction, holder: Holder) {
             ),
           ),
     );
-  // Someone else's registration and an unknown one look the same.
   if (!found) throw new NotFoundError();
+  return found;
+}
+
+async function lockHeld(tx: Transaction, holder: Holder) {
+  const found = await findHeld(tx, holder);
   const event = await lockEvent(tx, found.eventId);
   const [row] = await tx
     .select()
@@ -314,6 +409,8 @@ export async function acceptOffer(
       .set({ status: 'confirmed', offerExpiresAt: null })
       .where(eq(registrations.id, row.id));
     await recordChange(tx, row.id, 'offered', 'confirmed');
+    // The confirmation with the ticket; the link the person holds keeps working.
+    await queueMail(tx, await registrationMail(tx, row.id, 'confirmed', null, options.origin));
     return { id: row.id };
   });
 }
@@ -392,11 +489,19 @@ export async function decideRegistrations(
     let changed = 0;
     let freed = false;
     let taken = await seatsTaken(tx, eventId);
+    const choices = await sessionsOf(
+      tx,
+      rows.map((r) => r.id),
+    );
+    const seats = await sessionSeats(tx, eventId, [...new Set([...choices.values()].flat())]);
     for (const row of rows) {
       let to: RegistrationStatus | null = null;
       if (decision === 'approve' && (row.status === 'pending' || row.status === 'waitlisted')) {
-        const seat = event.capacity === null || taken < event.capacity;
+        const chosen = choices.get(row.id) ?? [];
+        const seat =
+          (event.capacity === null || taken < event.capacity) && sessionsFit(seats, chosen);
         if (seat) {
+          takeSessions(seats, chosen);
           to = 'confirmed';
           taken++;
         } else if (row.status === 'pending') to = 'waitlisted';
@@ -435,3 +540,92 @@ export const cancelByToken = (token: string, options: { origin: string; now?: Da
 
 export const acceptOfferByToken = (token: string, options: { origin: string; now?: Date }) =>
   acceptOffer({ token }, options);
+
+/** Until when a person may change their answers and sessions. */
+export function modificationEndsAt(event: {
+  modificationDeadline: Date | null;
+  startsAt: Date;
+}): Date {
+  return event.modificationDeadline ?? event.startsAt;
+}
+
+export type RegistrationChanges = Pick<
+  RegistrationInput,
+  'firstName' | 'lastName' | 'organisation' | 'function' | 'country' | 'locale'
+> & { organisationKind?: OrganisationKind; answers: Answers; sessionIds: string[] };
+
+/**
+ * The person changes their registration (link or signed in) until the modification
+ * deadline: their details (not the e-mail, which is the registration's key), answers and
+ * sessions. A seat holder gets a new session only where a seat is free, or nothing
+ * changes; the seats they leave, and any change of a waiting person's choices, go to
+ * the waiting list in the same transaction.
+ */
+export async function updateRegistration(
+  holder: Holder,
+  changes: RegistrationChanges,
+  options: { origin: string; now?: Date },
+): Promise<{ id: string }> {
+  const now = options.now ?? new Date();
+  return getDb().transaction(async (tx) => {
+    const { event, row } = await lockHeld(tx, holder);
+    if (!ACTIVE_STATUSES.includes(row.status) || event.status !== 'published') {
+      throw new ActionError('registrations.errors.notActive');
+    }
+    if (now >= modificationEndsAt(event)) {
+      throw new ActionError('registrations.errors.modificationClosed');
+    }
+    const before = (await sessionsOf(tx, [row.id])).get(row.id) ?? [];
+    const added = changes.sessionIds.filter((id) => !before.includes(id));
+    const removed = before.filter((id) => !changes.sessionIds.includes(id));
+    const seats = await sessionSeats(tx, event.id, added);
+    if (seats.size !== added.length) {
+      throw new ActionError('actions.invalid', { sessionIds: ['invalidSession'] });
+    }
+    if (SEAT_HOLDING.includes(row.status) && !sessionsFit(seats, added)) {
+      throw new ActionError('registrations.errors.sessionFull', {
+        sessionIds: ['registrations.errors.sessionFull'],
+      });
+    }
+    await tx
+      .update(registrations)
+      .set({
+        firstName: changes.firstName,
+        lastName: changes.lastName,
+        organisation: changes.organisation,
+        function: changes.function,
+        country: changes.country,
+        organisationKind: changes.organisationKind ?? null,
+        locale: changes.locale,
+        answers: changes.answers,
+      })
+      .where(eq(registrations.id, row.id));
+    if (removed.length > 0) {
+      await tx
+        .delete(registrationSessions)
+        .where(
+          and(
+            eq(registrationSessions.registrationId, row.id),
+            inArray(registrationSessions.sessionId, removed),
+          ),
+        );
+    }
+    if (added.length > 0) {
+      await tx
+        .insert(registrationSessions)
+        .values(added.map((sessionId) => ({ registrationId: row.id, sessionId })));
+    }
+    await recordChange(
+      tx,
+      row.id,
+      row.status,
+      row.status,
+      'id' in holder ? holder.viewer.id : null,
+      null,
+    );
+    if (removed.length > 0 || row.status === 'waitlisted') {
+      await offerFreedSeats(tx, event, options.origin, now);
+    }
+    return { id: row.id };
+  });
+}

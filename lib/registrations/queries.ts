@@ -1,20 +1,31 @@
-import { and, count, desc, eq, lt, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { events, registrations } from '@/db/schema';
+import { events, programmeSessions, registrationSessions, registrations } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/permissions';
 import { localized } from '@/lib/i18n/localized';
-import type { Locale } from '@/lib/people/enums';
-import type { RegistrationStatus } from './enums';
-import { hashToken } from './mutations';
+import type { Locale, OrganisationKind } from '@/lib/people/enums';
+import { ACTIVE_STATUSES, type RegistrationStatus } from './enums';
+import { hashToken, modificationEndsAt } from './mutations';
 import { manageTokenSchema } from './validation';
 
 export type ManagedRegistration = {
   id: string;
+  eventId: string;
   status: RegistrationStatus;
   firstName: string;
   lastName: string;
   email: string;
   organisation: string;
+  function: string;
+  country: string;
+  organisationKind: OrganisationKind | null;
+  locale: Locale;
+  ticketCode: string;
+  answers: Record<string, unknown>;
+  /** The sessions chosen, in programme order. */
+  sessions: { id: string; title: string; startsAt: Date; endsAt: Date }[];
+  /** Until when the person may change it (null: no longer). */
+  editableUntil: Date | null;
   offerExpiresAt: Date | null;
   /** 1 = next to be offered a seat; null when not on the waiting list. */
   position: number | null;
@@ -50,14 +61,45 @@ async function toManaged(
   e: typeof events.$inferSelect,
   locale: Locale,
 ): Promise<ManagedRegistration> {
-  const position = r.status === 'waitlisted' ? await positionAfter(r.eventId, r.seq) : null;
+  const [position, sessions] = await Promise.all([
+    r.status === 'waitlisted' ? positionAfter(r.eventId, r.seq) : null,
+    getDb()
+      .select({
+        id: programmeSessions.id,
+        titleFr: programmeSessions.titleFr,
+        titleEn: programmeSessions.titleEn,
+        startsAt: programmeSessions.startsAt,
+        endsAt: programmeSessions.endsAt,
+      })
+      .from(registrationSessions)
+      .innerJoin(programmeSessions, eq(programmeSessions.id, registrationSessions.sessionId))
+      .where(eq(registrationSessions.registrationId, r.id))
+      .orderBy(asc(programmeSessions.startsAt)),
+  ]);
+  const until = modificationEndsAt(e);
+  const editable =
+    ACTIVE_STATUSES.includes(r.status) && e.status === 'published' && until > new Date();
   return {
     id: r.id,
+    eventId: r.eventId,
     status: r.status,
     firstName: r.firstName,
     lastName: r.lastName,
     email: r.email,
     organisation: r.organisation,
+    function: r.function,
+    country: r.country,
+    organisationKind: r.organisationKind,
+    locale: r.locale,
+    ticketCode: r.ticketCode,
+    answers: (r.answers ?? {}) as Record<string, unknown>,
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      title: localized(locale, s.titleFr, s.titleEn),
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+    })),
+    editableUntil: editable ? until : null,
     offerExpiresAt: r.offerExpiresAt,
     position,
     event: {

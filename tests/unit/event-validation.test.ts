@@ -106,6 +106,7 @@ describe('eventInputSchema: valid events', () => {
       registrationClosesAt: '2027-03-31T23:59',
       modificationDeadline: undefined,
       retentionDays: 365,
+      offerHoldHours: 48,
       titleFr: 'Colloque international',
       titleEn: 'International colloquium',
       summaryFr: 'Deux jours d’échanges.',

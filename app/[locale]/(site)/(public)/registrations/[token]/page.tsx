@@ -5,8 +5,10 @@ import { ClientIntl } from '@/app/_components/client-intl';
 import type { Locale } from '@/lib/people/enums';
 import { ACTIVE_STATUSES } from '@/lib/registrations/enums';
 import { registrationByToken } from '@/lib/registrations/queries';
+import { EditRegistration } from '../_components/edit-registration';
 import { ManageActions } from '../_components/manage-actions';
 import { RegistrationSummary } from '../_components/registration-summary';
+import { Ticket } from '../_components/ticket';
 
 type Props = { params: Promise<{ locale: Locale; token: string }> };
 
@@ -35,10 +37,16 @@ export default async function ManageRegistrationPage({ params }: Props) {
           </div>
         ) : null}
         <RegistrationSummary registration={registration} locale={locale} />
+        {registration.status === 'confirmed' && !event.cancelled ? (
+          <Ticket ticketCode={registration.ticketCode} />
+        ) : null}
         {ACTIVE_STATUSES.includes(registration.status) ? (
           <ClientIntl>
             <ManageActions holder={{ token }} offered={registration.status === 'offered'} />
           </ClientIntl>
+        ) : null}
+        {registration.editableUntil ? (
+          <EditRegistration registration={registration} holder={{ token }} locale={locale} />
         ) : null}
       </div>
     </div>

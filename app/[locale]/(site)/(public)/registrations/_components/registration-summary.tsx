@@ -39,6 +39,20 @@ export async function RegistrationSummary({
       <dd className="fr-ml-0 fr-mb-2w">
         {registration.firstName} {registration.lastName} — {registration.organisation}
       </dd>
+      {registration.sessions.length > 0 ? (
+        <>
+          <dt className="fr-text--bold">{t('sessionsChosen')}</dt>
+          <dd className="fr-ml-0 fr-mb-2w">
+            <ul data-testid="sessions-chosen">
+              {registration.sessions.map((s) => (
+                <li key={s.id}>
+                  {s.title} — {formatDateTimeRange(s.startsAt, s.endsAt, event.timeZone, locale)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : null}
       <dt className="fr-text--bold">{t('status')}</dt>
       <dd className="fr-ml-0 fr-mb-2w">
         <p className={`fr-badge ${BADGE[registration.status] ?? ''}`} data-testid="status">

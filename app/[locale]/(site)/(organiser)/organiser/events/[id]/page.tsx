@@ -58,6 +58,9 @@ export default async function EditEventPage({ params }: Props) {
         <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/registrations`}>
           {tRegistrations('manageLink')}
         </Link>
+        <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/form`}>
+          {t('formLink')}
+        </Link>
       </p>
 
       <section className="fr-mb-6w" aria-labelledby="status-title">

@@ -353,6 +353,18 @@ export function EventForm({ eventId, defaultValues, options }: Props) {
         </div>
         <div className="fr-fieldset__element fr-fieldset__element--inline">
           <TextField
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={336}
+            label={t('offerHoldHours')}
+            hint={t('offerHoldHint')}
+            error={err('offerHoldHours')}
+            {...register('offerHoldHours')}
+          />
+        </div>
+        <div className="fr-fieldset__element fr-fieldset__element--inline">
+          <TextField
             type="datetime-local"
             label={t('registrationOpensAt')}
             error={err('registrationOpensAt')}

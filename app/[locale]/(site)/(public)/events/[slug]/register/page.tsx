@@ -8,8 +8,10 @@ import { getEventPage } from '@/lib/events/queries';
 import { countryOptions } from '@/lib/i18n/countries';
 import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
+import { loadFormDefinition } from '@/lib/registrations/form-definition';
 import { registrationPhase, takesPublicRegistrations } from '@/lib/registrations/window';
-import { RegistrationForm } from './_components/registration-form';
+import { RegistrationForm } from '../../../_components/registration-form';
+import { sessionTexts } from '../../../_components/session-texts';
 
 type Props = { params: Promise<{ locale: Locale; slug: string }> };
 
@@ -49,6 +51,7 @@ export default async function RegisterPage({ params }: Props) {
             : window === 'closed'
               ? tErrors('closed')
               : null;
+  const form = refusal ? null : await loadFormDefinition(event.id, { seats: true });
   return (
     <>
       <Breadcrumb
@@ -59,7 +62,7 @@ export default async function RegisterPage({ params }: Props) {
         current={t('breadcrumb')}
       />
       <h1>{t('title', { title: event.title })}</h1>
-      {refusal || !takesPublicRegistrations(event.registrationMode) ? (
+      {!form || !takesPublicRegistrations(event.registrationMode) ? (
         <div className="fr-alert fr-alert--info fr-mb-3w">
           <p>{refusal}</p>
           <p>
@@ -74,6 +77,8 @@ export default async function RegisterPage({ params }: Props) {
               eventId={event.id}
               locale={locale}
               countries={countryOptions(locale)}
+              form={form}
+              sessionTexts={await sessionTexts(form, event.timeZone, locale)}
               defaults={{ email: viewer?.email ?? '' }}
             />
           </ClientIntl>
