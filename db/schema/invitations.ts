@@ -1,12 +1,4 @@
-import {
-  index,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { index, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { localeEnum } from './enums';
 import { events } from './events';

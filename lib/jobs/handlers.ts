@@ -1,4 +1,5 @@
 import { deliverMail, MAIL_QUEUE } from '@/lib/mail/outbox';
+import { INVITATION_REMINDER_QUEUE, runInvitationReminder } from '@/lib/registrations/invitations';
 import { OFFER_EXPIRY_QUEUE, runOfferExpiry } from '@/lib/registrations/mutations';
 import { registerHandler } from './worker';
 
@@ -6,4 +7,5 @@ import { registerHandler } from './worker';
 export function registerJobHandlers(): void {
   registerHandler(MAIL_QUEUE, deliverMail);
   registerHandler(OFFER_EXPIRY_QUEUE, runOfferExpiry);
+  registerHandler(INVITATION_REMINDER_QUEUE, runInvitationReminder);
 }

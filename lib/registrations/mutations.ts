@@ -14,6 +14,7 @@ import { queueMail } from '@/lib/mail/outbox';
 import type { OutgoingMail } from '@/lib/mail/transport';
 import { ACTIVE_STATUSES, type RegistrationStatus, SEAT_HOLDING } from './enums';
 import { serialised } from './event-queue';
+import { claimInvitation } from './invitations';
 import { composeRegistrationMail, registrationMail } from './mail';
 import type { RegistrationInput } from './validation';
 import { registrationPhase } from './window';
@@ -58,12 +59,12 @@ async function recordChange(
 }
 
 /** Why a public registration is refused, checked with the event row locked. */
-function assertOpen(event: LockedEvent, now: Date) {
+function assertOpen(event: LockedEvent, now: Date, invited = false) {
   if (event.status !== 'published') throw new ActionError('registrations.errors.notOpen');
   if (event.registrationMode === 'nomination') {
     throw new ActionError('registrations.errors.byNomination');
   }
-  if (event.registrationMode === 'invitation') {
+  if (event.registrationMode === 'invitation' && !invited) {
     throw new ActionError('registrations.errors.byInvitation');
   }
   const window = registrationPhase(event, now);
@@ -127,7 +128,8 @@ export async function register(
           );
           return { outcome: 'already_registered' as const, id: seen.existing };
         }
-        assertOpen(locked, now);
+        // On invitation only, the link's token is checked once the row is written.
+        assertOpen(locked, now, Boolean(input.invitationToken));
         const status: RegistrationStatus =
           locked.registrationMode === 'approval'
             ? 'pending'
@@ -153,6 +155,9 @@ export async function register(
           })
           .returning({ id: registrations.id });
         if (!row) throw new Error('insert returned nothing');
+        if (locked.registrationMode === 'invitation') {
+          await claimInvitation(tx, event.id, input.invitationToken ?? '', input.email, row.id);
+        }
         await recordChange(tx, row.id, null, status);
         await queueMail(
           tx,
