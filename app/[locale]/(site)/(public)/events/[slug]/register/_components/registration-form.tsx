@@ -18,15 +18,23 @@ type Props = {
   eventId: string;
   locale: Locale;
   countries: { value: string; label: string }[];
-  defaults: { email: string };
+  defaults: {
+    email: string;
+    firstName?: string;
+    lastName?: string;
+    organisation?: string | null;
+    locale?: Locale;
+  };
+  /** The invitation's token (events on invitation only): the e-mail is then the invitee's. */
+  invitationToken?: string;
 };
 
-type Field = Exclude<keyof RegistrationFormInput, 'eventId'>;
+type Field = Exclude<keyof RegistrationFormInput, 'eventId' | 'invitationToken'>;
 
 // The same zod schema checks the form here and the submission on the server; the
 // server's answer (field errors included) replaces the form only on success, which
 // means the registration and its mail are committed.
-export function RegistrationForm({ eventId, locale, countries, defaults }: Props) {
+export function RegistrationForm({ eventId, locale, countries, defaults, invitationToken }: Props) {
   const t = useTranslations('registrations.form');
   const tDone = useTranslations('registrations.done');
   const message = useSchemaMessage();
@@ -42,13 +50,14 @@ export function RegistrationForm({ eventId, locale, countries, defaults }: Props
     resolver: zodResolver(registrationInputSchema),
     defaultValues: {
       eventId,
-      firstName: '',
-      lastName: '',
+      firstName: defaults.firstName ?? '',
+      lastName: defaults.lastName ?? '',
       email: defaults.email,
-      organisation: '',
+      organisation: defaults.organisation ?? '',
       function: '',
       country: '',
-      locale,
+      locale: defaults.locale ?? locale,
+      invitationToken,
       privacyAcknowledged: false,
       directoryConsent: false,
     },
@@ -90,6 +99,7 @@ export function RegistrationForm({ eventId, locale, countries, defaults }: Props
 
   return (
     <form onSubmit={submit} noValidate>
+      {invitationToken ? <input type="hidden" {...register('invitationToken')} /> : null}
       {state && !state.ok ? (
         <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert">
           <p>{state.message}</p>
@@ -120,7 +130,8 @@ export function RegistrationForm({ eventId, locale, countries, defaults }: Props
               <TextField
                 type="email"
                 label={required(t('email'))}
-                hint={t('emailHint')}
+                hint={invitationToken ? t('emailInvited') : t('emailHint')}
+                readOnly={Boolean(invitationToken)}
                 autoComplete="email"
                 spellCheck={false}
                 error={err('email')}
