@@ -408,6 +408,47 @@ describe('an invitee', () => {
   });
 });
 
+describe('at the same time', () => {
+  it('the same file imported twice at once is imported once, the other refused whole', async () => {
+    const eventId = await makeEvent({ capacity: 10 });
+    const organiser = await organiserOf(eventId);
+    const emails = [unique('a'), unique('b'), unique('c')];
+    const { rows } = parseInvitationCsv(
+      csv('email,first name,last name', ...emails.map((e) => `${e},F,L`)),
+    );
+    const outcomes = await Promise.allSettled([
+      importInvitations(organiser, eventId, rows, { origin: ORIGIN }),
+      importInvitations(organiser, eventId, rows, { origin: ORIGIN }),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refusal = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refusal.reason).toMatchObject({
+      messageKey: 'registrations.invitations.errors.changed',
+    });
+    expect(await invitationsOf(eventId)).toHaveLength(3);
+    for (const e of emails) expect(await mailsTo(e)).toHaveLength(1);
+  });
+
+  it('one link submitted many times at once makes one registration', async () => {
+    const eventId = await makeEvent({ capacity: 10 });
+    const email = unique('eager');
+    await importCsv(eventId, csv('email,first name,last name', `${email},E,G`));
+    const token = await invitationToken(email);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        register(registration(eventId, email, { invitationToken: token }), { origin: ORIGIN }),
+      ),
+    );
+    expect(results.filter((r) => r.outcome === 'registered')).toHaveLength(1);
+    const regs = await getDb()
+      .select()
+      .from(registrations)
+      .where(eq(registrations.eventId, eventId));
+    expect(regs).toHaveLength(1);
+    expect((await invitationsOf(eventId))[0]?.registrationId).toBe(regs[0]?.id);
+  });
+});
+
 describe('reminders', () => {
   it('go only to invitees who have not registered and were not withdrawn, with a new link', async () => {
     const eventId = await makeEvent({ capacity: 10 });
