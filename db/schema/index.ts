@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './enums';
 export * from './events';
+export * from './invitations';
 export * from './jobs';
 export * from './networks';
 export * from './people';

@@ -1,4 +1,5 @@
 import { deliverMail, MAIL_QUEUE } from '@/lib/mail/outbox';
+import { INVITATION_REMINDER_QUEUE, runInvitationReminder } from '@/lib/registrations/invitations';
 import { OFFER_EXPIRY_QUEUE, runOfferExpiry } from '@/lib/registrations/mutations';
 import { PURGE_NEEDS_QUEUE, runNeedsPurge } from '@/lib/registrations/questions';
 import { registerHandler } from './worker';
@@ -8,4 +9,5 @@ export function registerJobHandlers(): void {
   registerHandler(MAIL_QUEUE, deliverMail);
   registerHandler(OFFER_EXPIRY_QUEUE, runOfferExpiry);
   registerHandler(PURGE_NEEDS_QUEUE, runNeedsPurge);
+  registerHandler(INVITATION_REMINDER_QUEUE, runInvitationReminder);
 }

@@ -22,6 +22,7 @@ import type { OrganisationKind } from '@/lib/people/enums';
 import { ACTIVE_STATUSES, type RegistrationStatus, SEAT_HOLDING } from './enums';
 import { serialised } from './event-queue';
 import type { Answers } from './form';
+import { claimInvitation } from './invitations';
 import { composeRegistrationMail, registrationMail } from './mail';
 import type { RegistrationInput } from './validation';
 import { registrationPhase } from './window';
@@ -122,12 +123,12 @@ async function recordChange(
 }
 
 /** Why a public registration is refused, checked with the event row locked. */
-function assertOpen(event: LockedEvent, now: Date) {
+function assertOpen(event: LockedEvent, now: Date, invited = false) {
   if (event.status !== 'published') throw new ActionError('registrations.errors.notOpen');
   if (event.registrationMode === 'nomination') {
     throw new ActionError('registrations.errors.byNomination');
   }
-  if (event.registrationMode === 'invitation') {
+  if (event.registrationMode === 'invitation' && !invited) {
     throw new ActionError('registrations.errors.byInvitation');
   }
   const window = registrationPhase(event, now);
@@ -193,7 +194,8 @@ export async function register(
           );
           return { outcome: 'already_registered' as const, id: seen.existing };
         }
-        assertOpen(locked, now);
+        // On invitation only, the link's token is checked once the row is written.
+        assertOpen(locked, now, Boolean(input.invitationToken));
         const chosen = input.sessionIds ?? [];
         const seats = await sessionSeats(tx, event.id, chosen);
         if (seats.size !== chosen.length) {
@@ -233,6 +235,9 @@ export async function register(
           await tx
             .insert(registrationSessions)
             .values(chosen.map((sessionId) => ({ registrationId: row.id, sessionId })));
+        }
+        if (locked.registrationMode === 'invitation') {
+          await claimInvitation(tx, event.id, input.invitationToken ?? '', input.email, row.id);
         }
         await recordChange(tx, row.id, null, status);
         await queueMail(

@@ -32,6 +32,10 @@ const checkbox = z.preprocess(
   z.boolean({ error: 'invalidChoice' }),
 );
 
+export const manageTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'invalidChoice' });
+
 export const registrationInputSchema = z.object({
   eventId: z.uuid({ error: 'invalidChoice' }),
   firstName: line(NAME_MAX),
@@ -56,11 +60,9 @@ export const registrationInputSchema = z.object({
   locale: z.enum(LOCALES, { error: 'invalidChoice' }),
   privacyAcknowledged: checkbox.refine((v) => v, { error: 'privacyRequired' }),
   directoryConsent: checkbox.default(false),
+  /** The personal link's token of an invitation (events on invitation only). */
+  invitationToken: manageTokenSchema.optional(),
 });
 
 export type RegistrationInput = z.output<typeof registrationInputSchema>;
 export type RegistrationFormInput = z.input<typeof registrationInputSchema>;
-
-export const manageTokenSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'invalidChoice' });

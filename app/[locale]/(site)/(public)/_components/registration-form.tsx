@@ -38,6 +38,8 @@ type Props = {
   defaults: Partial<RegistrationFormValues>;
   /** Set to change an existing registration (manage link or signed in). */
   holder?: { token: string } | { registrationId: string };
+  /** The invitation's token (events on invitation only): the e-mail is then the invitee's. */
+  invitationToken?: string;
 };
 
 type Fixed = 'firstName' | 'lastName' | 'email' | 'organisation' | 'function' | 'country';
@@ -54,6 +56,7 @@ export function RegistrationForm({
   sessionTexts,
   defaults,
   holder,
+  invitationToken,
 }: Props) {
   const t = useTranslations('registrations.form');
   const tDone = useTranslations('registrations.done');
@@ -96,6 +99,7 @@ export function RegistrationForm({
       answers: {},
       sessionIds: slots.map(() => ''),
       ...defaults,
+      invitationToken,
     },
   });
   const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
@@ -222,6 +226,7 @@ export function RegistrationForm({
 
   return (
     <form onSubmit={submit} noValidate>
+      {invitationToken ? <input type="hidden" {...register('invitationToken')} /> : null}
       {state && !state.ok ? (
         <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert">
           <p>{state.message}</p>
@@ -252,10 +257,14 @@ export function RegistrationForm({
             <div className="fr-col-12">
               {fixed('email', t('email'), {
                 type: 'email',
-                hint: holder ? t('emailFixed') : t('emailHint'),
+                hint: holder
+                  ? t('emailFixed')
+                  : invitationToken
+                    ? t('emailInvited')
+                    : t('emailHint'),
                 autoComplete: 'email',
                 spellCheck: false,
-                readOnly: Boolean(holder),
+                readOnly: Boolean(holder || invitationToken),
               })}
             </div>
             <div className="fr-col-12 fr-col-md-6">

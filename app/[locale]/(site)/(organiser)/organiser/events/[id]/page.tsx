@@ -35,6 +35,7 @@ export default async function EditEventPage({ params }: Props) {
     getFormatter(),
     eventEditorOptions(locale),
   ]);
+  const tInvitations = await getTranslations('registrations.invitations');
   const when = (local: string) =>
     format.dateTime(zonedLocalToUtc(local, event.timeZone), {
       dateStyle: 'medium',
@@ -61,6 +62,11 @@ export default async function EditEventPage({ params }: Props) {
         <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/form`}>
           {t('formLink')}
         </Link>
+        {event.values.registrationMode === 'invitation' ? (
+          <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/invitations`}>
+            {tInvitations('manageLink')}
+          </Link>
+        ) : null}
       </p>
 
       <section className="fr-mb-6w" aria-labelledby="status-title">

@@ -9,11 +9,15 @@ import { countryOptions } from '@/lib/i18n/countries';
 import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
 import { loadFormDefinition } from '@/lib/registrations/form-definition';
+import { invitationForRegistration } from '@/lib/registrations/invitation-queries';
 import { registrationPhase, takesPublicRegistrations } from '@/lib/registrations/window';
 import { RegistrationForm } from '../../../_components/registration-form';
 import { sessionTexts } from '../../../_components/session-texts';
 
-type Props = { params: Promise<{ locale: Locale; slug: string }> };
+type Props = {
+  params: Promise<{ locale: Locale; slug: string }>;
+  searchParams?: Promise<{ invitation?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
@@ -24,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return event ? { title: t('title', { title: event.title }) } : {};
 }
 
-export default async function RegisterPage({ params }: Props) {
+export default async function RegisterPage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const viewer = await getViewer();
@@ -39,11 +43,17 @@ export default async function RegisterPage({ params }: Props) {
     getTranslations('eventPage'),
   ]);
   const window = registrationPhase(event, new Date());
+  // On invitation only, the personal link (?invitation=) opens the form, prefilled.
+  const token = (await searchParams)?.invitation;
+  const invitation =
+    event.registrationMode === 'invitation'
+      ? await invitationForRegistration(event.id, token)
+      : null;
   const refusal =
     event.registrationMode === 'nomination'
       ? tErrors('byNomination')
-      : event.registrationMode === 'invitation'
-        ? tErrors('byInvitation')
+      : event.registrationMode === 'invitation' && !invitation
+        ? tErrors(token ? 'invitationInvalid' : 'byInvitation')
         : event.status !== 'published'
           ? tErrors('notOpen')
           : window === 'not_yet'
@@ -62,7 +72,7 @@ export default async function RegisterPage({ params }: Props) {
         current={t('breadcrumb')}
       />
       <h1>{t('title', { title: event.title })}</h1>
-      {!form || !takesPublicRegistrations(event.registrationMode) ? (
+      {!form || !(takesPublicRegistrations(event.registrationMode) || invitation) ? (
         <div className="fr-alert fr-alert--info fr-mb-3w">
           <p>{refusal}</p>
           <p>
@@ -79,7 +89,18 @@ export default async function RegisterPage({ params }: Props) {
               countries={countryOptions(locale)}
               form={form}
               sessionTexts={await sessionTexts(form, event.timeZone, locale)}
-              defaults={{ email: viewer?.email ?? '' }}
+              defaults={
+                invitation
+                  ? {
+                      email: invitation.email,
+                      firstName: invitation.firstName,
+                      lastName: invitation.lastName,
+                      organisation: invitation.organisation ?? '',
+                      locale: invitation.locale,
+                    }
+                  : { email: viewer?.email ?? '' }
+              }
+              invitationToken={invitation?.token}
             />
           </ClientIntl>
         </>
