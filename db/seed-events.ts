@@ -9,6 +9,7 @@ import type {
   Visibility,
 } from '@/lib/events/enums';
 import type { OrganisationKind } from '@/lib/people/enums';
+import type { QuestionKind, QuestionPurpose } from '@/lib/registrations/enums';
 
 // Demo events, realistic and bilingual. Times are wall-clock times in each event's zone.
 // Speakers are fictional.
@@ -25,6 +26,20 @@ export type SeedSession = {
   accessOrganisationKinds?: OrganisationKind[];
   chathamHouse?: boolean;
   speakers?: { name: string; function?: string; organisation?: string }[];
+};
+
+export type SeedQuestion = {
+  /** Names the question for conditions within the seed; ids are the database's. */
+  key: string;
+  kind: QuestionKind;
+  purpose?: QuestionPurpose;
+  labelFr: string;
+  labelEn: string;
+  helpFr?: string;
+  helpEn?: string;
+  required?: boolean;
+  options?: { id: string; labelFr: string; labelEn: string }[];
+  showIf?: { key: string; values: string[] };
 };
 
 export type SeedEvent = {
@@ -58,7 +73,33 @@ export type SeedEvent = {
   descriptionFr: string;
   descriptionEn: string;
   sessions: SeedSession[];
+  questions?: SeedQuestion[];
 };
+
+const NEEDS: SeedQuestion[] = [
+  {
+    key: 'diet',
+    kind: 'long_text',
+    purpose: 'diet',
+    labelFr: 'Avez-vous des besoins alimentaires particuliers ?',
+    labelEn: 'Do you have any dietary requirements?',
+    helpFr:
+      'Facultatif. Indiquez seulement ce dont le traiteur a besoin. Cette réponse sera effacée après l’événement.',
+    helpEn:
+      'Optional. Only say what the caterer needs to know. This answer will be erased after the event.',
+  },
+  {
+    key: 'access',
+    kind: 'long_text',
+    purpose: 'access',
+    labelFr: 'Avez-vous des besoins d’accessibilité ?',
+    labelEn: 'Do you have any accessibility needs?',
+    helpFr:
+      'Facultatif. Par exemple : accès de plain-pied, boucle magnétique, documents en gros caractères. Cette réponse sera effacée après l’événement.',
+    helpEn:
+      'Optional. For example: step-free access, hearing loop, large-print documents. This answer will be erased after the event.',
+  },
+];
 
 export const DEMO_EVENTS: SeedEvent[] = [
   {
@@ -80,7 +121,7 @@ export const DEMO_EVENTS: SeedEvent[] = [
     visibility: 'listed',
     registrationMode: 'approval',
     capacity: 300,
-    registrationOpensAt: '2027-01-15T09:00',
+    registrationOpensAt: '2026-11-16T09:00',
     registrationClosesAt: '2027-03-31T23:59',
     modificationDeadline: '2027-04-06T23:59',
     titleFr: 'Colloque international sur la prévention de la radicalisation',
@@ -220,6 +261,38 @@ export const DEMO_EVENTS: SeedEvent[] = [
           { name: 'Claire Moreau', function: 'Secrétaire générale', organisation: 'SG-CIPDR' },
         ],
       },
+    ],
+    questions: [
+      {
+        key: 'profile',
+        kind: 'single_choice',
+        required: true,
+        labelFr: 'Votre profil',
+        labelEn: 'Your profile',
+        options: [
+          { id: 'practitioner', labelFr: 'Praticien·ne de terrain', labelEn: 'Field practitioner' },
+          { id: 'policy', labelFr: 'Décideur·euse public·que', labelEn: 'Policy maker' },
+          { id: 'research', labelFr: 'Chercheur·euse', labelEn: 'Researcher' },
+          { id: 'other', labelFr: 'Autre', labelEn: 'Other' },
+        ],
+      },
+      {
+        key: 'profileOther',
+        kind: 'short_text',
+        required: true,
+        labelFr: 'Précisez votre profil',
+        labelEn: 'Please specify your profile',
+        showIf: { key: 'profile', values: ['other'] },
+      },
+      {
+        key: 'dinner',
+        kind: 'yes_no',
+        required: true,
+        labelFr: 'Participerez-vous au dîner officiel du 13 avril ?',
+        labelEn: 'Will you attend the official dinner on 13 April?',
+      },
+      { ...NEEDS[0], showIf: { key: 'dinner', values: ['yes'] } } as SeedQuestion,
+      NEEDS[1] as SeedQuestion,
     ],
   },
   {
@@ -448,6 +521,25 @@ export const DEMO_EVENTS: SeedEvent[] = [
       'Webinaire ouvert à tous sur inscription. Le lien de connexion est envoyé aux inscrits.',
     descriptionEn: 'Open webinar, on registration. The link is sent to those registered.',
     sessions: [],
+    questions: [
+      {
+        key: 'recording',
+        kind: 'yes_no',
+        labelFr: 'Souhaitez-vous recevoir l’enregistrement du webinaire ?',
+        labelEn: 'Would you like to receive the recording of the webinar?',
+      },
+      {
+        key: 'topics',
+        kind: 'multiple_choice',
+        labelFr: 'Quels thèmes vous intéressent ?',
+        labelEn: 'Which topics interest you?',
+        options: [
+          { id: 'school', labelFr: 'École', labelEn: 'School' },
+          { id: 'online', labelFr: 'Réseaux sociaux', labelEn: 'Social media' },
+          { id: 'families', labelFr: 'Familles', labelEn: 'Families' },
+        ],
+      },
+    ],
   },
   {
     slug: 'visite-etude-tunis-2027',

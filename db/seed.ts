@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { zonedLocalToUtc } from '@/lib/events/time';
 import { closeDb, ensureMigrated, getDb, getEngine } from './client';
@@ -6,6 +7,7 @@ import {
   networks,
   organisations,
   programmeSessions,
+  registrationQuestions,
   roleGrants,
   sessionSpeakers,
   users,
@@ -171,6 +173,33 @@ export async function seed(): Promise<void> {
             .insert(sessionSpeakers)
             .values(s.speakers.map((sp, position) => ({ ...sp, position, sessionId: session.id })));
         }
+      }
+      // The form is written once: seeding again keeps it, and the answers given to it.
+      const [asked] = await tx
+        .select({ id: registrationQuestions.id })
+        .from(registrationQuestions)
+        .where(eq(registrationQuestions.eventId, event.id))
+        .limit(1);
+      if (!asked && e.questions?.length) {
+        const ids = new Map(e.questions.map((q) => [q.key, crypto.randomUUID()]));
+        await tx.insert(registrationQuestions).values(
+          e.questions.map((q, position) => ({
+            id: ids.get(q.key),
+            eventId: event.id,
+            position,
+            kind: q.kind,
+            purpose: q.purpose ?? 'general',
+            labelFr: q.labelFr,
+            labelEn: q.labelEn,
+            helpFr: q.helpFr ?? '',
+            helpEn: q.helpEn ?? '',
+            required: q.required ?? false,
+            options: q.options ?? [],
+            showIf: q.showIf
+              ? { questionId: ids.get(q.showIf.key) ?? '', values: q.showIf.values }
+              : null,
+          })),
+        );
       }
       if (organiserId) {
         await tx

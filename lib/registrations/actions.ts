@@ -113,7 +113,7 @@ const decisionInput = z.object({
       .min(1, { error: 'registrations.errors.noneSelected' })
       .max(500, { error: 'tooLong' }),
   ),
-  decision: z.enum(['approve', 'reject'], { error: 'invalidChoice' }),
+  decision: z.enum(['approve', 'reject', 'waitlist'], { error: 'invalidChoice' }),
   note: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.string().trim().max(2000, { error: 'tooLong' }).optional(),

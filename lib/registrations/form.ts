@@ -179,54 +179,58 @@ export const registrationEnvelopeSchema = registrationInputSchema.extend({
 export function registrationFormSchema(form: FormDefinition) {
   const byId = new Map(form.questions.map((q) => [q.id, q]));
   const sessions = new Map(form.sessions.map((s) => [s.id, s]));
-  return registrationEnvelopeSchema.transform((input, ctx) => {
-    const answers: Answers = {};
-    for (const key of Object.keys(input.answers)) {
-      if (!byId.has(key)) {
-        ctx.addIssue({ code: 'custom', path: ['answers', key], message: 'unknownQuestion' });
-      }
+  // Answers and sessions are checked field by field, so that their errors show with those
+  // of the fixed fields; the access rules, which read the kind of organisation, after.
+  const answers = answersInput.default({}).transform((given, ctx) => {
+    const kept: Answers = {};
+    for (const key of Object.keys(given)) {
+      if (!byId.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'unknownQuestion' });
     }
     for (const q of form.questions) {
-      if (!isShown(q, input.answers, form.questions)) continue;
-      const raw = input.answers[q.id];
+      if (!isShown(q, given, form.questions)) continue;
+      const raw = given[q.id];
       if (isEmpty(raw)) {
-        if (q.required) {
-          ctx.addIssue({ code: 'custom', path: ['answers', q.id], message: 'required' });
-        }
+        if (q.required) ctx.addIssue({ code: 'custom', path: [q.id], message: 'required' });
         continue;
       }
       const parsed = parseAnswer(q, raw);
       if ('error' in parsed) {
-        ctx.addIssue({ code: 'custom', path: ['answers', q.id], message: parsed.error });
+        ctx.addIssue({ code: 'custom', path: [q.id], message: parsed.error });
       } else {
-        answers[q.id] = parsed.value;
+        kept[q.id] = parsed.value;
       }
     }
+    return kept;
+  });
+  const sessionIds = sessionIdsInput.transform((given, ctx) => {
     const chosen: string[] = [];
     const slots = new Set<number>();
-    for (const raw of input.sessionIds) {
+    for (const raw of given) {
       if (raw === '' || raw === false) continue;
       const s = typeof raw === 'string' ? sessions.get(raw) : undefined;
       if (!s) {
-        ctx.addIssue({ code: 'custom', path: ['sessionIds'], message: 'invalidSession' });
-        continue;
+        ctx.addIssue({ code: 'custom', message: 'invalidSession' });
+      } else if (slots.has(s.slot)) {
+        ctx.addIssue({ code: 'custom', message: 'oneSessionPerSlot' });
+      } else {
+        slots.add(s.slot);
+        chosen.push(s.id);
       }
-      if (slots.has(s.slot)) {
-        ctx.addIssue({ code: 'custom', path: ['sessionIds'], message: 'oneSessionPerSlot' });
-        continue;
-      }
-      if (!sessionAllowed(s, input.organisationKind)) {
+    }
+    return chosen;
+  });
+  return registrationEnvelopeSchema.extend({ answers, sessionIds }).superRefine((input, ctx) => {
+    for (const id of input.sessionIds) {
+      const s = sessions.get(id);
+      if (s && !sessionAllowed(s, input.organisationKind)) {
         ctx.addIssue({
           code: 'custom',
           path: ['sessionIds'],
           message: input.organisationKind ? 'sessionReserved' : 'organisationKindRequired',
         });
-        continue;
+        return;
       }
-      slots.add(s.slot);
-      chosen.push(s.id);
     }
-    return { ...input, answers, sessionIds: chosen };
   });
 }
 

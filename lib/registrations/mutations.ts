@@ -261,7 +261,14 @@ export async function register(
  * them (the event row is locked by the caller). A person waiting for a session that is
  * still full is passed over, keeping their place, until a seat frees there.
  */
-async function offerFreedSeats(tx: Transaction, event: LockedEvent, origin: string, now: Date) {
+async function offerFreedSeats(
+  tx: Transaction,
+  event: LockedEvent,
+  origin: string,
+  now: Date,
+  /** People not to offer a seat to in this pass (just moved to the waiting list). */
+  skip: ReadonlySet<string> = new Set(),
+) {
   let free =
     event.capacity === null
       ? Number.POSITIVE_INFINITY
@@ -281,6 +288,7 @@ async function offerFreedSeats(tx: Transaction, event: LockedEvent, origin: stri
   const seats = await sessionSeats(tx, event.id, [...new Set([...choices.values()].flat())]);
   for (const next of waiting) {
     if (free <= 0) return;
+    if (skip.has(next.id)) continue;
     const chosen = choices.get(next.id) ?? [];
     if (!sessionsFit(seats, chosen)) continue;
     takeSessions(seats, chosen);
@@ -465,7 +473,7 @@ export async function runOfferExpiry(payload: unknown): Promise<void> {
   await expireOffer(registrationId, { origin });
 }
 
-export type Decision = 'approve' | 'reject';
+export type Decision = 'approve' | 'reject' | 'waitlist';
 
 /**
  * An organiser approves or rejects registrations of one event, one or many at once, in
@@ -493,6 +501,7 @@ export async function decideRegistrations(
     if (rows.length !== new Set(ids).size) throw new NotFoundError();
     let changed = 0;
     let freed = false;
+    const moved = new Set<string>();
     let taken = await seatsTaken(tx, eventId);
     const choices = await sessionsOf(
       tx,
@@ -515,6 +524,16 @@ export async function decideRegistrations(
         to = 'rejected';
         if (SEAT_HOLDING.includes(row.status)) freed = true;
       }
+      // To the waiting list, in their arrival order; the seat they leave goes to others.
+      if (
+        decision === 'waitlist' &&
+        row.status !== 'waitlisted' &&
+        ACTIVE_STATUSES.includes(row.status)
+      ) {
+        to = 'waitlisted';
+        moved.add(row.id);
+        if (SEAT_HOLDING.includes(row.status)) freed = true;
+      }
       if (!to) continue;
       const { token, hash } = newManageToken();
       await tx
@@ -528,7 +547,7 @@ export async function decideRegistrations(
       );
       changed++;
     }
-    if (freed) await offerFreedSeats(tx, event, options.origin, now);
+    if (freed) await offerFreedSeats(tx, event, options.origin, now, moved);
     await recordAudit(tx, {
       actorId: viewer.id,
       action: `registrations.${decision}`,

@@ -1,12 +1,18 @@
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { registrationChanges, registrations, users } from '@/db/schema';
+import {
+  programmeSessions,
+  registrationChanges,
+  registrationSessions,
+  registrations,
+  users,
+} from '@/db/schema';
 import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import type { Viewer } from '@/lib/auth/permissions';
 import { likePattern } from '@/lib/text/like';
-import { REGISTRATION_STATUSES, type RegistrationStatus } from './enums';
+import { CHOOSABLE_SESSION_TYPES, REGISTRATION_STATUSES, type RegistrationStatus } from './enums';
 
 export const REGISTRATIONS_PAGE_SIZE = 50;
 export const REGISTRATION_SORTS = ['arrival', 'name', 'organisation', 'country'] as const;
@@ -18,6 +24,26 @@ const listParams = z.object({
   status: z.preprocess(first, z.enum(REGISTRATION_STATUSES).optional().catch(undefined)),
   q: z.preprocess(first, z.string().trim().max(200).optional().catch(undefined)),
   sort: z.preprocess(first, z.enum(REGISTRATION_SORTS).catch('arrival')),
+  session: z.preprocess(first, z.uuid().optional().catch(undefined)),
+  organisation: z.preprocess(first, z.string().trim().max(200).optional().catch(undefined)),
+  country: z.preprocess(
+    first,
+    z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .transform((v) => v.toUpperCase())
+      .optional()
+      .catch(undefined),
+  ),
+  /** `<question id>:<value>`: registrations whose answer to the question is (or holds) the value. */
+  answer: z.preprocess(
+    first,
+    z
+      .string()
+      .regex(/^[0-9a-f-]{36}:[^\s]{1,100}$/)
+      .optional()
+      .catch(undefined),
+  ),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000).catch(1)),
 });
 
@@ -28,6 +54,16 @@ export function parseRegistrationListParams(
 ): RegistrationListParams {
   return listParams.parse(search);
 }
+
+export type SessionCount = {
+  id: string;
+  titleFr: string;
+  titleEn: string;
+  capacity: number | null;
+  held: number;
+  waitlisted: number;
+  pending: number;
+};
 
 export type RegistrationRowDto = {
   id: string;
@@ -55,11 +91,30 @@ export async function listEventRegistrations(
   items: RegistrationRowDto[];
   total: number;
   counts: Record<RegistrationStatus, number>;
+  /** Seats held, people waiting and awaiting a decision, per session chosen at registration. */
+  sessions: SessionCount[];
 }> {
   assertCan(viewer, 'events.manage', { eventId });
   const db = getDb();
   const where: (SQL | undefined)[] = [eq(registrations.eventId, eventId)];
   if (params.status) where.push(eq(registrations.status, params.status));
+  if (params.session) {
+    where.push(sql`exists (select 1 from registration_sessions rs
+      where rs.registration_id = registrations.id and rs.session_id = ${params.session})`);
+  }
+  if (params.organisation) {
+    where.push(ilike(registrations.organisation, likePattern(params.organisation)));
+  }
+  if (params.country) where.push(eq(registrations.country, params.country));
+  if (params.answer) {
+    const at = params.answer.indexOf(':');
+    const question = params.answer.slice(0, at);
+    const value = params.answer.slice(at + 1);
+    where.push(
+      sql`((${registrations.answers} -> ${question}::text) @> to_jsonb(${value}::text)
+        or ${registrations.answers} ->> ${question}::text = ${value})`,
+    );
+  }
   if (params.q) {
     const pattern = likePattern(params.q);
     where.push(
@@ -79,7 +134,7 @@ export async function listEventRegistrations(
         : params.sort === 'country'
           ? [asc(registrations.country), asc(registrations.seq)]
           : [asc(registrations.seq)];
-  const [byStatus, [totalRow], items] = await Promise.all([
+  const [byStatus, [totalRow], items, bySession] = await Promise.all([
     db
       .select({ status: registrations.status, n: count() })
       .from(registrations)
@@ -107,23 +162,65 @@ export async function listEventRegistrations(
       .orderBy(...order)
       .limit(REGISTRATIONS_PAGE_SIZE)
       .offset((params.page - 1) * REGISTRATIONS_PAGE_SIZE),
+    db
+      .select({
+        id: programmeSessions.id,
+        titleFr: programmeSessions.titleFr,
+        titleEn: programmeSessions.titleEn,
+        capacity: programmeSessions.capacity,
+        held: sql<number>`count(*) filter (where ${registrations.status} in ('confirmed', 'offered'))::int`,
+        waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
+        pending: sql<number>`count(*) filter (where ${registrations.status} = 'pending')::int`,
+      })
+      .from(programmeSessions)
+      .leftJoin(registrationSessions, eq(registrationSessions.sessionId, programmeSessions.id))
+      .leftJoin(registrations, eq(registrations.id, registrationSessions.registrationId))
+      .where(
+        and(
+          eq(programmeSessions.eventId, eventId),
+          inArray(programmeSessions.type, [...CHOOSABLE_SESSION_TYPES]),
+        ),
+      )
+      .groupBy(programmeSessions.id)
+      .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.titleFr)),
   ]);
   await recordAudit(db, {
     actorId: viewer.id,
     action: 'registrations.list',
     subjectType: 'event',
     subjectId: eventId,
-    data: { status: params.status ?? null, q: params.q ?? null, page: params.page },
+    data: {
+      status: params.status ?? null,
+      q: params.q ?? null,
+      session: params.session ?? null,
+      organisation: params.organisation ?? null,
+      country: params.country ?? null,
+      answer: params.answer ?? null,
+      page: params.page,
+    },
   });
   const counts = Object.fromEntries(REGISTRATION_STATUSES.map((s) => [s, 0])) as Record<
     RegistrationStatus,
     number
   >;
   for (const row of byStatus) counts[row.status] = row.n;
-  return { items, total: totalRow?.n ?? 0, counts };
+  return {
+    items,
+    total: totalRow?.n ?? 0,
+    counts,
+    sessions: bySession.map((r) => ({
+      ...r,
+      held: Number(r.held),
+      waitlisted: Number(r.waitlisted),
+      pending: Number(r.pending),
+    })),
+  };
 }
 
 export type RegistrationDetail = RegistrationRowDto & {
+  organisationKind: string | null;
+  answers: Record<string, unknown>;
+  sessions: { id: string; titleFr: string; titleEn: string; startsAt: Date; endsAt: Date }[];
   locale: string;
   directoryConsent: boolean;
   offerExpiresAt: Date | null;
@@ -163,6 +260,18 @@ export async function registrationDetail(
     .leftJoin(users, eq(users.id, registrationChanges.actorId))
     .where(eq(registrationChanges.registrationId, r.id))
     .orderBy(asc(registrationChanges.at), asc(registrationChanges.id));
+  const sessions = await db
+    .select({
+      id: programmeSessions.id,
+      titleFr: programmeSessions.titleFr,
+      titleEn: programmeSessions.titleEn,
+      startsAt: programmeSessions.startsAt,
+      endsAt: programmeSessions.endsAt,
+    })
+    .from(registrationSessions)
+    .innerJoin(programmeSessions, eq(programmeSessions.id, registrationSessions.sessionId))
+    .where(eq(registrationSessions.registrationId, r.id))
+    .orderBy(asc(programmeSessions.startsAt));
   await recordAudit(db, {
     actorId: viewer.id,
     action: 'registration.view',
@@ -181,6 +290,9 @@ export async function registrationDetail(
     function: r.function,
     country: r.country,
     createdAt: r.createdAt,
+    organisationKind: r.organisationKind,
+    answers: (r.answers ?? {}) as Record<string, unknown>,
+    sessions,
     locale: r.locale,
     directoryConsent: r.directoryConsent,
     offerExpiresAt: r.offerExpiresAt,

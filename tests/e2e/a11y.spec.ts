@@ -19,6 +19,7 @@ const PUBLIC_PAGES = [
   '/events/colloque-international-prevention-radicalisation-2027',
   '/events/gctf-families-foreign-terrorist-fighters-2027',
   '/events/webinaire-francoprev-jeunesse-2027/register',
+  '/events/colloque-international-prevention-radicalisation-2027/register',
   '/events/policy-practice-youth-education-2027/register',
 ];
 
@@ -81,6 +82,16 @@ for (const locale of ['fr', 'en'] as const) {
         await page.goto((await session.getAttribute('href')) as string);
         await expectNoAxeViolations(page);
       }
+      // The form builder, with a question being edited, and the invitations.
+      await page.goto(`${edit}/form`);
+      await expectNoAxeViolations(page);
+      const editQuestion = page.getByTestId('questions').getByRole('link').first();
+      if ((await editQuestion.count()) > 0) {
+        await page.goto((await editQuestion.getAttribute('href')) as string);
+        await expectNoAxeViolations(page);
+      }
+      await page.goto(`${edit}/invitations`);
+      await expectNoAxeViolations(page);
     });
 
     test('403 page', async ({ page }) => {
@@ -100,6 +111,7 @@ test.describe('phone', () => {
       '/en/sign-in',
       '/fr/events',
       '/en/events/colloque-international-prevention-radicalisation-2027',
+      '/fr/events/colloque-international-prevention-radicalisation-2027/register',
     ]) {
       await page.goto(path);
       await expectNoAxeViolations(page);

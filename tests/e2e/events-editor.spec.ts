@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { addSession } from '../helpers/e2e-events';
 import { signInAs } from '../helpers/e2e-mail';
 import { icsDate, parseIcs } from '../helpers/ics-parse';
 
@@ -32,23 +33,6 @@ async function fillEvent(page: Page) {
     .click();
   await expect(page.getByRole('checkbox', { name: 'anglais' }).first()).toBeChecked();
   await page.getByLabel('Jauge (places)').fill('60');
-}
-
-async function addSession(
-  page: Page,
-  s: { fr: string; en: string; room: string; start: string; end: string; type?: string },
-) {
-  const form = page.locator('details', { hasText: 'Ajouter une session' }).last();
-  if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) {
-    await form.locator('summary').click();
-  }
-  await form.getByLabel('Titre en français').fill(s.fr);
-  await form.getByLabel('Titre en anglais').fill(s.en);
-  if (s.type) await form.getByLabel('Type de session').selectOption(s.type);
-  await form.getByLabel('Salle').fill(s.room);
-  await form.getByLabel('Début').fill(s.start);
-  await form.getByLabel('Fin').fill(s.end);
-  await form.getByRole('button', { name: 'Ajouter au programme' }).click();
 }
 
 test('an organiser creates a bilingual event with three sessions and publishes it; a visitor finds it by filter, switches language and downloads the .ics', async ({

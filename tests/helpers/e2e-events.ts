@@ -36,3 +36,30 @@ export async function createOpenEvent(
   await expect(page.getByText('Publié', { exact: true })).toBeVisible();
   return page.url().split('/').at(-1) as string;
 }
+
+/** Adds a session through the event editor's "add a session" form (the editor is open). */
+export async function addSession(
+  page: Page,
+  s: {
+    fr: string;
+    en: string;
+    room: string;
+    start: string;
+    end: string;
+    type?: string;
+    capacity?: number;
+  },
+) {
+  const form = page.locator('details', { hasText: 'Ajouter une session' }).last();
+  if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await form.locator('summary').click();
+  }
+  await form.getByLabel('Titre en français').fill(s.fr);
+  await form.getByLabel('Titre en anglais').fill(s.en);
+  if (s.type) await form.getByLabel('Type de session').selectOption(s.type);
+  await form.getByLabel('Salle').fill(s.room);
+  await form.getByLabel('Début').fill(s.start);
+  await form.getByLabel('Fin').fill(s.end);
+  if (s.capacity !== undefined) await form.getByLabel('Places').fill(String(s.capacity));
+  await form.getByRole('button', { name: 'Ajouter au programme' }).click();
+}

@@ -19,9 +19,11 @@ import { loadFormDefinition } from '@/lib/registrations/form-definition';
 import {
   cancelByToken,
   cancelRegistration,
+  decideRegistrations,
   register,
   updateRegistration,
 } from '@/lib/registrations/mutations';
+import { listEventRegistrations, parseRegistrationListParams } from '@/lib/registrations/organiser';
 import { questionInputSchema } from '@/lib/registrations/question-validation';
 import {
   addQuestion,
@@ -568,5 +570,70 @@ describe('duplicating an event', () => {
     expect(questions).toHaveLength(2);
     expect(questions[0]?.id).not.toBe(yes);
     expect(questions[1]?.showIf).toEqual({ questionId: questions[0]?.id, values: ['yes'] });
+  });
+});
+
+describe('the organisers’ table', () => {
+  it('filters by session, organisation, country and answer, and counts seats per session', async () => {
+    const eventId = await makeEvent({ capacity: 10 });
+    const viewer = await organiserOf(eventId);
+    const alpha = await makeSession(eventId, { capacity: 2 });
+    const beta = await makeSession(eventId, { capacity: 2, room: 'B' });
+    const dinner = await addQuestion(viewer, eventId, question({ kind: 'yes_no' }));
+    const topics = await addQuestion(
+      viewer,
+      eventId,
+      question({ kind: 'multiple_choice', options: 'École\nPrison\nFamilles' }),
+    );
+    const [school, prison] = (await loadFormDefinition(eventId)).questions[1]?.options ?? [];
+    await submit(eventId, unique('a'), {
+      sessionIds: [alpha],
+      answers: { [dinner]: 'yes', [topics]: [school?.id] },
+    });
+    await submit(eventId, unique('b'), {
+      sessionIds: [alpha],
+      country: 'BE',
+      organisation: 'Ville de Bruxelles',
+      answers: { [dinner]: 'no', [topics]: [school?.id, prison?.id] },
+    });
+    await submit(eventId, unique('c'), { sessionIds: [alpha] });
+    await submit(eventId, unique('d'), { sessionIds: [beta] });
+    const list = (extra: Record<string, string>) =>
+      listEventRegistrations(viewer, eventId, parseRegistrationListParams(extra));
+    expect((await list({ session: alpha })).total).toBe(3);
+    expect((await list({ country: 'be' })).total).toBe(1);
+    expect((await list({ organisation: 'bruxelles' })).total).toBe(1);
+    expect((await list({ answer: `${dinner}:yes` })).total).toBe(1);
+    expect((await list({ answer: `${topics}:${school?.id}` })).total).toBe(2);
+    expect((await list({ answer: `${topics}:${prison?.id}`, country: 'FR' })).total).toBe(0);
+    // A garbled filter is dropped, not an error.
+    expect((await list({ session: 'nope', answer: 'x' })).total).toBe(4);
+    const { sessions } = await list({});
+    expect(sessions.map((s) => [s.id, s.capacity, s.held, s.waitlisted])).toEqual([
+      [alpha, 2, 2, 1],
+      [beta, 2, 1, 0],
+    ]);
+  });
+
+  it('moves people to the waiting list, their seat going to the next who waits, not back to them', async () => {
+    const eventId = await makeEvent({ capacity: 2 });
+    const viewer = await organiserOf(eventId);
+    const [a, b, c] = [unique('a'), unique('b'), unique('c')];
+    for (const email of [a, b, c]) await submit(eventId, email);
+    const rows = await rowsOf(eventId);
+    const result = await decideRegistrations(viewer, eventId, [rows[0]?.id as string], 'waitlist', {
+      origin: ORIGIN,
+    });
+    expect(result).toEqual({ changed: 1, skipped: 0 });
+    expect((await rowsOf(eventId)).map((r) => r.status)).toEqual([
+      'waitlisted',
+      'confirmed',
+      'offered',
+    ]);
+    // Taking someone off the waiting list needs a seat: none is free, nothing changes.
+    const again = await decideRegistrations(viewer, eventId, [rows[0]?.id as string], 'approve', {
+      origin: ORIGIN,
+    });
+    expect(again).toEqual({ changed: 0, skipped: 1 });
   });
 });

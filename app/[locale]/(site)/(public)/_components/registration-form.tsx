@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useMemo, useRef, useTransition } from 'react';
-import { type FieldErrors, useForm } from 'react-hook-form';
+import { type FieldErrors, useForm, useWatch } from 'react-hook-form';
 import {
   CheckboxField,
   ChoiceGroup,
@@ -80,7 +80,7 @@ export function RegistrationForm({
     register,
     handleSubmit,
     getValues,
-    watch,
+    control,
     formState: { errors },
   } = useForm<RegistrationFormValues>({
     resolver: zodResolver(schema) as never,
@@ -112,7 +112,8 @@ export function RegistrationForm({
       ) as { message?: string } | undefined;
     return message(local?.message) ?? serverErrors?.[name]?.[0];
   };
-  const answers = (watch('answers') ?? {}) as Record<string, unknown>;
+  // Conditions are read from the answers as they are typed.
+  const answers = (useWatch({ control, name: 'answers' }) ?? {}) as Record<string, unknown>;
   const restricted = form.sessions.some((s) => s.organisationKinds.length > 0);
 
   useEffect(() => {

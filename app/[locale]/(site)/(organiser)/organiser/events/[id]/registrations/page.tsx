@@ -2,10 +2,14 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { SelectField, TextField } from '@/app/_components/form/fields';
+import { getDb } from '@/db/client';
 import { countryName } from '@/lib/events/format';
+import { countryOptions } from '@/lib/i18n/countries';
 import { Link } from '@/lib/i18n/link';
+import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
 import { REGISTRATION_STATUSES } from '@/lib/registrations/enums';
+import { loadQuestions } from '@/lib/registrations/form-definition';
 import {
   listEventRegistrations,
   parseRegistrationListParams,
@@ -27,7 +31,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 function query(p: RegistrationListParams, page: number): Record<string, string> {
   return Object.fromEntries(
-    Object.entries({ status: p.status, q: p.q, sort: p.sort, page: String(page) }).filter(
+    Object.entries({
+      status: p.status,
+      q: p.q,
+      session: p.session,
+      organisation: p.organisation,
+      country: p.country,
+      answer: p.answer,
+      sort: p.sort,
+      page: String(page),
+    }).filter(
       (e): e is [string, string] => Boolean(e[1]) && !(e[0] === 'sort' && e[1] === 'arrival'),
     ),
   );
@@ -42,11 +55,26 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
     `/${locale}/organiser/events/${id}/registrations`,
   );
   const p = parseRegistrationListParams(search);
-  const [{ items, total, counts }, t, tStatus] = await Promise.all([
+  const [{ items, total, counts, sessions }, t, tStatus, tForm, questions] = await Promise.all([
     listEventRegistrations(viewer, id, p),
     getTranslations('registrations.organiser'),
     getTranslations('registrations.statuses'),
+    getTranslations('registrations.form'),
+    loadQuestions(getDb(), id),
   ]);
+  const text = (fr: string, en: string) => localized(locale, fr, en);
+  // Answers one can filter on: each choice of the questions that offer choices.
+  const answerOptions = questions.flatMap((q) =>
+    q.kind === 'yes_no'
+      ? ['yes', 'no'].map((v) => ({
+          value: `${q.id}:${v}`,
+          label: `${text(q.labelFr, q.labelEn)} : ${tForm(v as 'yes' | 'no')}`,
+        }))
+      : q.options.map((o) => ({
+          value: `${q.id}:${o.id}`,
+          label: `${text(q.labelFr, q.labelEn)} : ${text(o.labelFr, o.labelEn)}`,
+        })),
+  );
   const pages = Math.max(1, Math.ceil(total / REGISTRATIONS_PAGE_SIZE));
   const base = `/organiser/events/${id}/registrations`;
   return (
@@ -68,6 +96,39 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
           </li>
         ))}
       </ul>
+      {sessions.length > 0 ? (
+        <div className="fr-table fr-table--no-caption fr-mb-3w" data-testid="session-counts">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table>
+                  <caption>{t('sessionsCaption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('sessionColumns.session')}</th>
+                      <th scope="col">{t('sessionColumns.capacity')}</th>
+                      <th scope="col">{t('sessionColumns.held')}</th>
+                      <th scope="col">{t('sessionColumns.waitlisted')}</th>
+                      <th scope="col">{t('sessionColumns.pending')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {sessions.map((s) => (
+                      <tr key={s.id}>
+                        <th scope="row">{text(s.titleFr, s.titleEn)}</th>
+                        <td>{s.capacity ?? t('unlimited')}</td>
+                        <td>{s.held}</td>
+                        <td>{s.waitlisted}</td>
+                        <td>{s.pending}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </div>
+        </div>
+      ) : null}
       <form method="get" className="fr-mb-3w" aria-label={t('filtersLabel')}>
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div className="fr-col-12 fr-col-md-4">
@@ -88,6 +149,44 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
               defaultValue={p.status ?? ''}
             />
           </div>
+          {sessions.length > 0 ? (
+            <div className="fr-col-12 fr-col-md-4">
+              <SelectField
+                name="session"
+                label={t('session')}
+                placeholder={t('allSessions')}
+                options={sessions.map((s) => ({ value: s.id, label: text(s.titleFr, s.titleEn) }))}
+                defaultValue={p.session ?? ''}
+              />
+            </div>
+          ) : null}
+          <div className="fr-col-12 fr-col-md-4">
+            <TextField
+              name="organisation"
+              label={t('organisation')}
+              defaultValue={p.organisation ?? ''}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <SelectField
+              name="country"
+              label={t('country')}
+              placeholder={t('allCountries')}
+              options={countryOptions(locale)}
+              defaultValue={p.country ?? ''}
+            />
+          </div>
+          {answerOptions.length > 0 ? (
+            <div className="fr-col-12 fr-col-md-4">
+              <SelectField
+                name="answer"
+                label={t('answer')}
+                placeholder={t('allAnswers')}
+                options={answerOptions}
+                defaultValue={p.answer ?? ''}
+              />
+            </div>
+          ) : null}
           <div className="fr-col-12 fr-col-md-3">
             <SelectField
               name="sort"

@@ -3,9 +3,12 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { DataTable } from '@/app/_components/data-table';
-import { countryName, formatDateTime } from '@/lib/events/format';
+import { getDb } from '@/db/client';
+import { countryName, formatDateTime, formatDateTimeRange } from '@/lib/events/format';
 import { isUuid } from '@/lib/events/validation';
+import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
+import { loadQuestions } from '@/lib/registrations/form-definition';
 import { registrationDetail } from '@/lib/registrations/organiser';
 import { loadManagedEvent } from '../../../_components/load-managed-event';
 
@@ -28,13 +31,33 @@ export default async function RegistrationDetailPage({ params }: Props) {
   );
   const r = await registrationDetail(viewer, id, registrationId);
   if (!r) notFound();
-  const [t, tList, tStatus] = await Promise.all([
+  const [t, tList, tStatus, tKinds, tForm, questions] = await Promise.all([
     getTranslations('registrations.detail'),
     getTranslations('registrations.organiser'),
     getTranslations('registrations.statuses'),
+    getTranslations('organisationKinds'),
+    getTranslations('registrations.form'),
+    loadQuestions(getDb(), id),
   ]);
   const zone = event.timeZone;
   const name = `${r.firstName} ${r.lastName}`;
+  const text = (fr: string, en: string) => localized(locale, fr, en);
+  /** An answer as the person gave it, in the reader's language. */
+  const answerText = (q: (typeof questions)[number], value: unknown): string => {
+    if (value === undefined || value === null || value === '') return t('noAnswer');
+    if (q.kind === 'yes_no') return tForm(value === 'yes' ? 'yes' : 'no');
+    if (q.kind === 'country' && typeof value === 'string') return countryName(value, locale);
+    if (q.kind === 'single_choice' || q.kind === 'multiple_choice') {
+      const ids = Array.isArray(value) ? value : [value];
+      return ids
+        .map((v) => {
+          const o = q.options.find((option) => option.id === v);
+          return o ? text(o.labelFr, o.labelEn) : String(v);
+        })
+        .join(', ');
+    }
+    return String(value);
+  };
   return (
     <>
       <Breadcrumb
@@ -56,6 +79,9 @@ export default async function RegistrationDetailPage({ params }: Props) {
           [t('email'), r.email],
           [t('organisation'), `${r.organisation} — ${r.function}`],
           [t('country'), countryName(r.country, locale)],
+          ...(r.organisationKind
+            ? [[t('organisationKind'), tKinds(r.organisationKind as 'ministry')]]
+            : []),
           [t('language'), r.locale === 'en' ? 'English' : 'Français'],
           [t('arrival'), `${r.seq} — ${formatDateTime(r.createdAt, zone, locale)}`],
           [t('directory'), r.directoryConsent ? t('yes') : t('no')],
@@ -69,6 +95,34 @@ export default async function RegistrationDetailPage({ params }: Props) {
           </div>
         ))}
       </dl>
+      {r.sessions.length > 0 ? (
+        <>
+          <h2>{t('sessions')}</h2>
+          <ul className="fr-mb-4w" data-testid="detail-sessions">
+            {r.sessions.map((session) => (
+              <li key={session.id}>
+                {text(session.titleFr, session.titleEn)} —{' '}
+                {formatDateTimeRange(session.startsAt, session.endsAt, zone, locale)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {questions.length > 0 ? (
+        <>
+          <h2>{t('answers')}</h2>
+          <dl className="fr-raw-list fr-mb-4w" data-testid="detail-answers">
+            {questions.map((q) => (
+              <div key={q.id} className="fr-mb-1w">
+                <dt className="fr-text--bold">{text(q.labelFr, q.labelEn)}</dt>
+                <dd className="fr-ml-0" style={{ whiteSpace: 'pre-line' }}>
+                  {answerText(q, r.answers[q.id])}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
       <h2>{t('history')}</h2>
       <DataTable caption={t('historyCaption', { name })}>
         <thead>

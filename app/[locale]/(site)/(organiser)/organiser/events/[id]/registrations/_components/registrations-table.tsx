@@ -153,6 +153,17 @@ export function RegistrationsTable({ eventId, rows }: { eventId: string; rows: R
                 {t('reject')}
               </button>
             </li>
+            <li>
+              <button
+                type="submit"
+                name="decision"
+                value="waitlist"
+                className="fr-btn fr-btn--tertiary"
+                disabled={pending}
+              >
+                {t('toWaitlist')}
+              </button>
+            </li>
           </ul>
         </div>
       </fieldset>
