@@ -1,10 +1,25 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import {
   events,
+  invitations,
   networks,
   programmeSessions,
+  registrations,
   roleGrants,
   sessionSpeakers,
   workingGroups,
@@ -12,6 +27,9 @@ import {
 import { allows, type Viewer } from '@/lib/auth/permissions';
 import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
+import { ACTIVE_STATUSES } from '@/lib/registrations/enums';
+import { hashToken } from '@/lib/registrations/tokens';
+import { manageTokenSchema } from '@/lib/registrations/validation';
 import { likePattern } from '@/lib/text/like';
 import type {
   Confidentiality,
@@ -240,27 +258,72 @@ function eventAccess(
   const manages = allows(viewer, 'events.manage', { eventId: event.id });
   if (event.status === 'draft') return manages ? 'ok' : 'not_found';
   if (event.confidentiality === 'restricted') {
+    if (grantedEventIds.has(event.id)) return 'ok';
     if (!viewer) return 'sign_in';
-    // Registrations and nominations will admit more people with the next issues.
-    return manages || grantedEventIds.has(event.id) ? 'ok' : 'not_found';
+    return manages ? 'ok' : 'not_found';
   }
   return 'ok';
 }
 
-/** The events among `eventId` on which the viewer holds a grant (none when anonymous). */
-async function grantedOn(viewer: Viewer | null, eventId: string): Promise<Set<string>> {
-  if (!viewer) return new Set();
-  const rows = await getDb()
+/**
+ * Whether the event admits this person beyond its organisers: a grant on it, a
+ * registration (signed in, by account or e-mail), or a valid invitation link.
+ */
+async function grantedOn(
+  viewer: Viewer | null,
+  eventId: string,
+  invitationToken?: string,
+): Promise<Set<string>> {
+  const admitted = new Set<string>();
+  const db = getDb();
+  if (invitationToken && (await invitationAdmits(eventId, invitationToken))) admitted.add(eventId);
+  if (!viewer || admitted.size > 0) return admitted;
+  const [grant] = await db
     .select({ eventId: roleGrants.eventId })
     .from(roleGrants)
-    .where(and(eq(roleGrants.userId, viewer.id), eq(roleGrants.eventId, eventId)));
-  return new Set(rows.map((g) => g.eventId as string));
+    .where(and(eq(roleGrants.userId, viewer.id), eq(roleGrants.eventId, eventId)))
+    .limit(1);
+  const [registered] = grant
+    ? [grant]
+    : await db
+        .select({ eventId: registrations.eventId })
+        .from(registrations)
+        .where(
+          and(
+            eq(registrations.eventId, eventId),
+            inArray(registrations.status, [...ACTIVE_STATUSES]),
+            or(
+              eq(registrations.userId, viewer.id),
+              eq(registrations.email, viewer.email.toLowerCase()),
+            ),
+          ),
+        )
+        .limit(1);
+  if (registered) admitted.add(eventId);
+  return admitted;
+}
+
+/** A valid (unrevoked) invitation link of this event. */
+async function invitationAdmits(eventId: string, token: string): Promise<boolean> {
+  if (!manageTokenSchema.safeParse(token).success) return false;
+  const [row] = await getDb()
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.eventId, eventId),
+        eq(invitations.tokenHash, hashToken(token)),
+        isNull(invitations.revokedAt),
+      ),
+    );
+  return Boolean(row);
 }
 
 /** Who may see an event, without reading its content (for the registration API). */
 export async function eventAccessBySlug(
   slug: string,
   viewer: Viewer | null,
+  invitationToken?: string,
 ): Promise<{ access: EventAccess; id: string | null }> {
   const db = getDb();
   const [e] = await db
@@ -268,7 +331,7 @@ export async function eventAccessBySlug(
     .from(events)
     .where(eq(events.slug, slug));
   if (!e) return { access: 'not_found', id: null };
-  const access = eventAccess(viewer, e, await grantedOn(viewer, e.id));
+  const access = eventAccess(viewer, e, await grantedOn(viewer, e.id, invitationToken));
   return { access, id: access === 'ok' ? e.id : null };
 }
 
@@ -276,6 +339,8 @@ export async function getEventPage(
   slug: string,
   viewer: Viewer | null,
   locale: Locale,
+  /** An invitation link's token, which opens a restricted event to its invitee. */
+  invitationToken?: string,
 ): Promise<{ access: EventAccess; event: EventPageDto | null }> {
   const db = getDb();
   const group = alias(workingGroups, 'group');
@@ -294,7 +359,7 @@ export async function getEventPage(
     .where(eq(events.slug, slug));
   if (!row) return { access: 'not_found', event: null };
   const e = row.event;
-  const access = eventAccess(viewer, e, await grantedOn(viewer, e.id));
+  const access = eventAccess(viewer, e, await grantedOn(viewer, e.id, invitationToken));
   if (access !== 'ok') return { access, event: null };
 
   const sessions = await db

@@ -65,7 +65,12 @@ export async function registrationApi(request: NextRequest, slug: string): Promi
   };
 
   const viewer = await getViewer();
-  const { access, id: eventId } = await eventAccessBySlug(slug, viewer);
+  const invitationToken = (body as { invitationToken?: unknown } | null)?.invitationToken;
+  const { access, id: eventId } = await eventAccessBySlug(
+    slug,
+    viewer,
+    typeof invitationToken === 'string' ? invitationToken : undefined,
+  );
   if (access !== 'ok' || !eventId) return json(404, { error: t('errors.notFoundTitle') });
 
   const candidate =

@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import type { Viewer } from '@/lib/auth/permissions';
 import type { Locale } from '@/lib/people/enums';
-import { hashToken } from './mutations';
+import { hashToken } from './tokens';
 import { manageTokenSchema } from './validation';
 
 export const INVITATIONS_PAGE_SIZE = 100;

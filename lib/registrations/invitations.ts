@@ -21,7 +21,7 @@ import {
   markDuplicates,
   withError,
 } from './invitation-validation';
-import { hashToken, newManageToken } from './mutations';
+import { hashToken, newManageToken } from './tokens';
 import { registrationPhase } from './window';
 
 // Invitations of an event on invitation only: an organiser invites people one by one or

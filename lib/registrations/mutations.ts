@@ -24,6 +24,7 @@ import { serialised } from './event-queue';
 import type { Answers } from './form';
 import { claimInvitation } from './invitations';
 import { composeRegistrationMail, registrationMail } from './mail';
+import { hashToken, newManageToken } from './tokens';
 import type { RegistrationInput } from './validation';
 import { registrationPhase } from './window';
 
@@ -100,14 +101,7 @@ async function sessionsOf(tx: Transaction, ids: string[]): Promise<Map<string, s
   return out;
 }
 
-export function newManageToken(): { token: string; hash: string } {
-  const token = crypto.randomBytes(32).toString('base64url');
-  return { token, hash: hashToken(token) };
-}
-
-export function hashToken(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex');
-}
+export { hashToken, newManageToken } from './tokens';
 
 async function recordChange(
   tx: Transaction,

@@ -91,6 +91,8 @@ test('a visitor registers, the next one is waitlisted, a cancellation offers the
   await expectNoAxeViolations(other);
   await other.getByRole('button', { name: 'Accepter la place' }).click();
   await expect(other.getByTestId('status')).toHaveText('Confirmée');
+  // The seat taken, a confirmation with the ticket follows.
+  expect((await waitForMail(second, 2)).subject).toBe(`Inscription confirmée : ${TITLE_FR}`);
 
   await visitor.context().close();
   await other.context().close();
@@ -117,7 +119,7 @@ test('a visitor registers, the next one is waitlisted, a cancellation offers the
   await page.getByRole('button', { name: 'Refuser' }).click();
   await expect(page.getByText('1 inscription modifiée.')).toBeVisible();
   await expect(page.getByTestId('registration-row')).toContainText('Non retenue');
-  const rejected = await waitForMail(second, 2);
+  const rejected = await waitForMail(second, 3);
   expect(rejected.text).toContain('Places réservées aux préfectures.');
   // His registration's history: who changed what, and when.
   await page.getByRole('link', { name: 'MARTIN Hugo' }).click();

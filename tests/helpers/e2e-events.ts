@@ -7,7 +7,13 @@ import { signInAs } from './e2e-mail';
  */
 export async function createOpenEvent(
   page: Page,
-  e: { slug: string; titleFr: string; titleEn: string; capacity: number },
+  e: {
+    slug: string;
+    titleFr: string;
+    titleEn: string;
+    capacity: number;
+    mode?: 'open' | 'approval' | 'invitation';
+  },
 ) {
   await signInAs(page, 'organisatrice@passerelle.test');
   await page.goto('/fr/organiser/events/new');
@@ -28,7 +34,7 @@ export async function createOpenEvent(
     .click();
   await expect(page.getByRole('checkbox', { name: 'anglais' }).first()).toBeChecked();
   await page.locator('label', { hasText: 'Accessible par lien seulement' }).click();
-  await page.getByLabel("Mode d'inscription").selectOption('open');
+  await page.getByLabel("Mode d'inscription").selectOption(e.mode ?? 'open');
   await page.getByLabel('Jauge (places)').fill(String(e.capacity));
   await page.getByRole('button', { name: 'Créer le brouillon' }).click();
   await expect(page).toHaveURL(/\/fr\/organiser\/events\/[0-9a-f-]{36}$/);

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { auditLog, events, invitations, jobs, registrations } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { ActionError, ForbiddenError } from '@/lib/auth/errors';
+import { eventAccessBySlug, getEventPage } from '@/lib/events/queries';
 import { registerJobHandlers } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/worker';
 import { MAIL_QUEUE } from '@/lib/mail/outbox';
@@ -25,7 +26,7 @@ import {
   resendInvitation,
   revokeInvitation,
 } from '@/lib/registrations/invitations';
-import { hashToken, register } from '@/lib/registrations/mutations';
+import { hashToken, newManageToken, register } from '@/lib/registrations/mutations';
 import { registrationInputSchema } from '@/lib/registrations/validation';
 import { makeViewer } from '../helpers/fixtures';
 
@@ -656,5 +657,42 @@ describe('who may invite', () => {
     expect(error.fieldErrors).toEqual({
       email: ['registrations.invitations.errors.alreadyInvited'],
     });
+  });
+});
+
+describe('a restricted event', () => {
+  it('opens to its invitee’s link and to signed-in registrants, and to nobody else', async () => {
+    const eventId = await makeEvent({ confidentiality: 'restricted' });
+    const [event] = await getDb().select().from(events).where(eq(events.id, eventId));
+    const slug = event?.slug as string;
+    const organiser = await organiserOf(eventId);
+    const email = unique('invitee');
+    await addInvitation(
+      organiser,
+      eventId,
+      inviteeSchema.parse({ email, firstName: 'Nadia', lastName: 'Haddad', locale: 'fr' }),
+      { origin: ORIGIN },
+    );
+    const token = await invitationToken(email);
+    expect((await getEventPage(slug, null, 'fr')).access).toBe('sign_in');
+    expect((await getEventPage(slug, null, 'fr', newManageToken().token)).access).toBe('sign_in');
+    expect((await getEventPage(slug, null, 'fr', token)).access).toBe('ok');
+    expect((await eventAccessBySlug(slug, null, token)).id).toBe(eventId);
+    const stranger = await makeViewer();
+    expect((await getEventPage(slug, stranger, 'fr')).access).toBe('not_found');
+    await register(registration(eventId, email, { invitationToken: token }), { origin: ORIGIN });
+    const invitee = await makeViewer([], email);
+    expect((await getEventPage(slug, invitee, 'fr')).access).toBe('ok');
+    // A revoked link opens nothing.
+    const other = unique('revoked');
+    const { id } = await addInvitation(
+      organiser,
+      eventId,
+      inviteeSchema.parse({ email: other, firstName: 'R', lastName: 'R', locale: 'fr' }),
+      { origin: ORIGIN },
+    );
+    const revokedToken = await invitationToken(other);
+    await revokeInvitation(organiser, eventId, id);
+    expect((await getEventPage(slug, null, 'fr', revokedToken)).access).toBe('sign_in');
   });
 });

@@ -32,7 +32,11 @@ export default async function RegisterPage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const viewer = await getViewer();
-  const { access, event } = await getEventPage(slug, viewer, locale);
+  // On invitation only, the personal link (?invitation=) opens the form, prefilled; it
+  // also opens a restricted event to its invitee.
+  const asked = (await searchParams)?.invitation;
+  const token = typeof asked === 'string' ? asked : undefined;
+  const { access, event } = await getEventPage(slug, viewer, locale, token);
   if (access === 'sign_in') {
     redirectToSignIn(`/${locale}/events/${encodeURIComponent(slug)}/register`, locale);
   }
@@ -43,8 +47,6 @@ export default async function RegisterPage({ params, searchParams }: Props) {
     getTranslations('eventPage'),
   ]);
   const window = registrationPhase(event, new Date());
-  // On invitation only, the personal link (?invitation=) opens the form, prefilled.
-  const token = (await searchParams)?.invitation;
   const invitation =
     event.registrationMode === 'invitation'
       ? await invitationForRegistration(event.id, token)

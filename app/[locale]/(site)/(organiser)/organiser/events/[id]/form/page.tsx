@@ -114,54 +114,54 @@ export default async function FormBuilderPage({ params, searchParams }: Props) {
           {questions.map((q, i) => {
             const parent = q.showIf ? questions.find((p) => p.id === q.showIf?.questionId) : null;
             return (
-              <li key={q.id} className="fr-card fr-card--no-arrow fr-mb-2w">
-                <div className="fr-card__body">
-                  <div className="fr-card__content">
-                    <h3 className="fr-card__title">
-                      {i + 1}. {label(q)}
-                      {q.required ? ' *' : ''}
-                    </h3>
-                    <p className="fr-card__desc">
-                      <span className="fr-badge fr-badge--sm">{tKinds(q.kind)}</span>{' '}
-                      {q.purpose !== 'general' ? (
-                        <span className="fr-badge fr-badge--sm fr-badge--info">
-                          {t('purgedAfterEvent')}
-                        </span>
-                      ) : null}
-                    </p>
-                    <p className="fr-text--sm fr-mb-1w" lang={locale === 'fr' ? 'en' : 'fr'}>
-                      {locale === 'fr' ? q.labelEn : q.labelFr}
-                    </p>
-                    {q.options.length > 0 ? (
-                      <p className="fr-text--sm fr-mb-1w">
-                        {q.options.map((o) => answerLabel(q, o.id)).join(' · ')}
-                      </p>
-                    ) : null}
-                    {parent && q.showIf ? (
-                      <p className="fr-text--sm fr-mb-1w">
-                        {t('shownIf', {
-                          question: label(parent),
-                          values: q.showIf.values.map((v) => answerLabel(parent, v)).join(', '),
-                        })}
-                      </p>
-                    ) : null}
-                    <p className="fr-mb-1w">
-                      <Link
-                        className="fr-link fr-link--sm"
-                        href={`/organiser/events/${event.id}/form?edit=${q.id}`}
-                        title={t('editOf', { label: label(q) })}
-                      >
-                        {t('edit')}
-                      </Link>
-                    </p>
-                    <QuestionButtons
-                      questionId={q.id}
-                      label={label(q)}
-                      first={i === 0}
-                      last={i === questions.length - 1}
-                    />
-                  </div>
-                </div>
+              <li
+                key={q.id}
+                className="fr-mb-3w fr-p-2w"
+                style={{ border: '1px solid var(--border-default-grey)' }}
+              >
+                <h3 className="fr-h6 fr-mb-1w">
+                  {i + 1}. {label(q)}
+                  {q.required ? ' *' : ''}
+                </h3>
+                <p className="fr-mb-1w">
+                  <span className="fr-badge fr-badge--sm">{tKinds(q.kind)}</span>{' '}
+                  {q.purpose !== 'general' ? (
+                    <span className="fr-badge fr-badge--sm fr-badge--info">
+                      {t('purgedAfterEvent')}
+                    </span>
+                  ) : null}
+                </p>
+                <p className="fr-text--sm fr-mb-1w" lang={locale === 'fr' ? 'en' : 'fr'}>
+                  {locale === 'fr' ? q.labelEn : q.labelFr}
+                </p>
+                {q.options.length > 0 ? (
+                  <p className="fr-text--sm fr-mb-1w">
+                    {q.options.map((o) => answerLabel(q, o.id)).join(' · ')}
+                  </p>
+                ) : null}
+                {parent && q.showIf ? (
+                  <p className="fr-text--sm fr-mb-1w">
+                    {t('shownIf', {
+                      question: label(parent),
+                      values: q.showIf.values.map((v) => answerLabel(parent, v)).join(', '),
+                    })}
+                  </p>
+                ) : null}
+                <p className="fr-mb-1w">
+                  <Link
+                    className="fr-link fr-link--sm"
+                    href={`/organiser/events/${event.id}/form?edit=${q.id}`}
+                    title={t('editOf', { label: label(q) })}
+                  >
+                    {t('edit')}
+                  </Link>
+                </p>
+                <QuestionButtons
+                  questionId={q.id}
+                  label={label(q)}
+                  first={i === 0}
+                  last={i === questions.length - 1}
+                />
               </li>
             );
           })}

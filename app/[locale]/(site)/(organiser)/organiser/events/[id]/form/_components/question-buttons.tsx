@@ -27,15 +27,15 @@ export function QuestionButtons({
           <p>{failure.message}</p>
         </div>
       ) : null}
-      <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+      <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
         <form action={move}>
           <input type="hidden" name="questionId" value={questionId} />
           <input type="hidden" name="direction" value="up" />
           <button
             type="submit"
-            className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-arrow-up-line fr-btn--icon-left"
+            className="fr-btn fr-btn--tertiary fr-btn--sm"
             disabled={first || moving}
-            title={t('moveUpOf', { label })}
+            aria-label={t('moveUpOf', { label })}
           >
             {t('moveUp')}
           </button>
@@ -45,9 +45,9 @@ export function QuestionButtons({
           <input type="hidden" name="direction" value="down" />
           <button
             type="submit"
-            className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-arrow-down-line fr-btn--icon-left"
+            className="fr-btn fr-btn--tertiary fr-btn--sm"
             disabled={last || moving}
-            title={t('moveDownOf', { label })}
+            aria-label={t('moveDownOf', { label })}
           >
             {t('moveDown')}
           </button>
