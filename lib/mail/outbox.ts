@@ -5,6 +5,7 @@ import { caughtMail } from '@/db/schema';
 import { enqueue } from '@/lib/jobs/queue';
 import { kickWorker } from '@/lib/jobs/worker';
 import { catcherEnabled } from './mailbox';
+import { qrPng } from './qr-png';
 import { mailFrom, type OutgoingMail, smtpConfigured, smtpTransport } from './transport';
 
 export const MAIL_QUEUE = 'mail.send';
@@ -22,10 +23,12 @@ const outgoingMail = z.object({
         filename: z.string().min(1).max(200),
         contentType: z.string().min(1).max(100),
         content: z.string().max(256 * 1024),
-        encoding: z.literal('base64').optional(),
       }),
     )
     .max(5)
+    .optional(),
+  qr: z
+    .object({ filename: z.string().min(1).max(200), text: z.string().min(1).max(500) })
     .optional(),
 });
 
@@ -69,7 +72,13 @@ export async function deliverMail(payload: unknown, context: { jobId: string }):
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      attachments: mail.attachments,
+      // The QR code is drawn here, by the worker, not in the request that queued the mail.
+      attachments: [
+        ...(mail.attachments ?? []),
+        ...(mail.qr
+          ? [{ filename: mail.qr.filename, contentType: 'image/png', content: qrPng(mail.qr.text) }]
+          : []),
+      ],
       headers: { 'X-Passerelle-Job': context.jobId },
     });
     return;

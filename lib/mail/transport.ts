@@ -1,12 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 
-export type MailAttachment = {
-  filename: string;
-  contentType: string;
-  content: string;
-  /** 'base64' for a binary attachment (an image); text otherwise. */
-  encoding?: 'base64';
-};
+export type MailAttachment = { filename: string; contentType: string; content: string };
 
 export type OutgoingMail = {
   to: string;
@@ -14,8 +8,10 @@ export type OutgoingMail = {
   text: string;
   html?: string;
   locale?: string;
-  /** Small attachments (an .ics, the ticket's QR code), kept in the outbox with the message. */
+  /** Small attachments (an .ics), kept in the outbox with the message. */
   attachments?: MailAttachment[];
+  /** A QR code image of `text`, attached as a PNG when the message is sent. */
+  qr?: { filename: string; text: string };
 };
 
 const KEY = Symbol.for('passerelle.mail.transport');

@@ -7,7 +7,7 @@ import { translator } from '@/lib/i18n/catalogue';
 import { localized } from '@/lib/i18n/localized';
 import type { OutgoingMail } from '@/lib/mail/transport';
 import type { RegistrationStatus } from './enums';
-import { ticketGifBase64 } from './ticket';
+import { ticketPayload } from './ticket';
 
 export type RegistrationMailKind = RegistrationStatus | 'link_again' | 'event_cancelled';
 
@@ -91,18 +91,16 @@ export function composeRegistrationMail(
               },
             ]),
           },
-          {
-            filename: t('ticketFile'),
-            contentType: 'image/gif',
-            content: ticketGifBase64(person.ticketCode),
-            encoding: 'base64' as const,
-          },
         ]
       : undefined;
   return {
     to: person.email,
     locale,
     attachments,
+    qr:
+      kind === 'confirmed'
+        ? { filename: t('ticketFile'), text: ticketPayload(person.ticketCode) }
+        : undefined,
     subject: t(`${key}.subject` as 'confirmed.subject', { title }),
     text: [
       t('greeting', { name: person.firstName }),

@@ -117,6 +117,28 @@ async function toManaged(
   };
 }
 
+/** A signed-in person's own registration by its id, or null (someone else's looks unknown). */
+export async function myRegistration(
+  viewer: Viewer,
+  registrationId: string,
+  locale: Locale,
+): Promise<ManagedRegistration | null> {
+  const [row] = await getDb()
+    .select({ r: registrations, e: events })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(
+      and(
+        eq(registrations.id, registrationId),
+        or(
+          eq(registrations.userId, viewer.id),
+          eq(registrations.email, viewer.email.toLowerCase()),
+        ),
+      ),
+    );
+  return row ? toManaged(row.r, row.e, locale) : null;
+}
+
 /** Waiting-list position of a registration (1 = next), or null when not waitlisted. */
 export async function waitlistPosition(registrationId: string): Promise<number | null> {
   const db = getDb();

@@ -36,9 +36,3 @@ export function ticketQrPath(ticketCode: string): { size: number; d: string } {
   }
   return { size: n + 2 * margin, d: parts.join('') };
 }
-
-/** The QR code as a GIF image (base64), for the confirmation mail. */
-export function ticketGifBase64(ticketCode: string): string {
-  const url = matrix(ticketCode).createDataURL(6, 24);
-  return url.slice(url.indexOf(',') + 1);
-}

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { addSession, createOpenEvent } from '../helpers/e2e-events';
-import { linkIn, waitForMail } from '../helpers/e2e-mail';
+import { linkIn, signInAs, waitForMail } from '../helpers/e2e-mail';
 
 const stamp = Date.now().toString(36);
 const slug = `atelier-formulaire-${stamp}`;
@@ -123,7 +123,7 @@ test('a registration in French with a conditional question and a workshop; the m
   // The mail, read from the SMTP server: the .ics and the ticket's QR code.
   const confirmation = await waitForMail(ines, 0);
   expect(confirmation.subject).toBe(`Inscription confirmée : ${TITLE_FR}`);
-  expect(confirmation.attachments.map((a) => a.filename)).toEqual([`${slug}.ics`, 'billet.gif']);
+  expect(confirmation.attachments.map((a) => a.filename)).toEqual([`${slug}.ics`, 'billet.png']);
   expect(confirmation.text).toContain('Votre billet (code QR) est joint à ce message');
 
   // Hugo wants a seat too: the event is full, he waits.
@@ -167,7 +167,7 @@ test('a registration in French with a conditional question and a workshop; the m
   await expect(other.getByTestId('ticket')).toBeVisible();
   const confirmed = await waitForMail(hugo, 2);
   expect(confirmed.subject).toBe(`Inscription confirmée : ${TITLE_FR}`);
-  expect(confirmed.attachments.map((a) => a.contentType)).toContain('image/gif');
+  expect(confirmed.attachments.map((a) => a.contentType)).toContain('image/png');
 
   // The organiser sees the answers on the registration's page.
   await page.goto(`/fr/organiser/events/${eventId}/registrations`);
@@ -175,4 +175,22 @@ test('a registration in French with a conditional question and a workshop; the m
 
   await visitor.context().close();
   await other.context().close();
+
+  // Signed in with the same address, Hugo finds it under "Mes inscriptions", ticket included.
+  const signedIn = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await signInAs(signedIn, hugo);
+  await signedIn.goto('/fr/registrations');
+  await signedIn
+    .getByRole('link', { name: 'Ouvrir mon inscription (billet, modifications)' })
+    .click();
+  await expect(signedIn.getByTestId('ticket')).toBeVisible();
+  await expect(signedIn.getByTestId('sessions-chosen')).toContainText('Atelier Bêta');
+  await expectNoAxeViolations(signedIn);
+  // Someone else's registration id shows nothing.
+  const stranger = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await signInAs(stranger, `quelqu.un.${stamp}@example.org`);
+  await stranger.goto(signedIn.url());
+  await expect(stranger.getByRole('heading', { name: 'Page non trouvée' })).toBeVisible();
+  await signedIn.context().close();
+  await stranger.context().close();
 });

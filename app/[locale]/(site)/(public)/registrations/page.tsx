@@ -41,6 +41,17 @@ export default async function MyRegistrationsPage({ params }: Props) {
           {registrations.map((r) => (
             <li key={r.id} className="fr-card fr-p-3w fr-mb-3w" data-testid="my-registration">
               <RegistrationSummary registration={r} locale={locale} />
+              {r.status === 'confirmed' || r.editableUntil ? (
+                <p>
+                  <Link
+                    className="fr-link"
+                    href={`/registrations/${r.id}`}
+                    title={t('openTitle', { title: r.event.title })}
+                  >
+                    {t('open')}
+                  </Link>
+                </p>
+              ) : null}
               {ACTIVE_STATUSES.includes(r.status) && !r.event.cancelled ? (
                 <ClientIntl>
                   <ManageActions

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ClientIntl } from '@/app/_components/client-intl';
+import { requireUser } from '@/lib/auth/session';
+import { isUuid } from '@/lib/events/validation';
 import type { Locale } from '@/lib/people/enums';
 import { ACTIVE_STATUSES } from '@/lib/registrations/enums';
-import { registrationByToken } from '@/lib/registrations/queries';
+import { myRegistration, registrationByToken } from '@/lib/registrations/queries';
 import { EditRegistration } from '../_components/edit-registration';
 import { ManageActions } from '../_components/manage-actions';
 import { RegistrationSummary } from '../_components/registration-summary';
@@ -22,8 +24,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ManageRegistrationPage({ params }: Props) {
   const { locale, token } = await params;
   setRequestLocale(locale);
-  const registration = await registrationByToken(token, locale);
+  // The manage link's token, or (signed in) the id of one's own registration.
+  const byId = isUuid(token);
+  const registration = byId
+    ? await myRegistration(await requireUser(`/${locale}/registrations/${token}`), token, locale)
+    : await registrationByToken(token, locale);
   if (!registration) notFound();
+  const holder = byId ? { registrationId: token } : { token };
   const t = await getTranslations('registrations.manage');
   const { event } = registration;
   return (
@@ -42,11 +49,11 @@ export default async function ManageRegistrationPage({ params }: Props) {
         ) : null}
         {ACTIVE_STATUSES.includes(registration.status) ? (
           <ClientIntl>
-            <ManageActions holder={{ token }} offered={registration.status === 'offered'} />
+            <ManageActions holder={holder} offered={registration.status === 'offered'} />
           </ClientIntl>
         ) : null}
         {registration.editableUntil ? (
-          <EditRegistration registration={registration} holder={{ token }} locale={locale} />
+          <EditRegistration registration={registration} holder={holder} locale={locale} />
         ) : null}
       </div>
     </div>
