@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createOpenEvent } from '../helpers/e2e-events';
+import { addSession, createOpenEvent } from '../helpers/e2e-events';
 
 const stamp = Date.now().toString(36);
 const slug = `colloque-affluence-${stamp}`;
@@ -64,6 +64,64 @@ test('200 simultaneous registrations over HTTP for 20 seats: exactly 20 confirme
   expect(again.map((a) => a.status())).toEqual(Array(20).fill(200));
   await page.reload();
   await expect(page.getByTestId('result-count')).toHaveText('200 inscriptions');
+});
+
+test('200 simultaneous registrations over HTTP for a workshop of 20 seats: 20 get it, 180 wait in arrival order; a forged session is refused', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const workshopSlug = `atelier-affluence-${stamp}`;
+  const eventId = await createOpenEvent(page, {
+    slug: workshopSlug,
+    titleFr: `Atelier affluence ${stamp}`,
+    titleEn: `Busy workshop ${stamp}`,
+    capacity: 300,
+  });
+  await addSession(page, {
+    fr: 'Atelier très demandé',
+    en: 'Popular workshop',
+    room: 'Salle 1',
+    type: 'parallel_workshop',
+    start: '2030-05-14T10:00',
+    end: '2030-05-14T12:00',
+    capacity: 20,
+  });
+  const href = (await page
+    .getByTestId('programme-session')
+    .first()
+    .getByRole('link')
+    .getAttribute('href')) as string;
+  const sessionId = href.split('/').at(-1) as string;
+  const who = (i: number) => person(1000 + i, { sessionIds: [sessionId] });
+  const answers = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      request.post(`/api/events/${workshopSlug}/registrations`, {
+        data: who(i),
+        headers: { 'x-forwarded-for': `198.51.100.${i % 250}, 10.0.0.2` },
+      }),
+    ),
+  );
+  expect(answers.map((a) => a.status()).filter((c) => c !== 201)).toEqual([]);
+  const statuses = await Promise.all(answers.map(async (a) => (await a.json()).status));
+  expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(20);
+  expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(180);
+  await page.goto(`/fr/organiser/events/${eventId}/registrations?session=${sessionId}`);
+  await expect(page.getByTestId('session-counts')).toContainText('Atelier très demandé');
+  await expect(page.getByTestId('result-count')).toHaveText('200 inscriptions');
+  const rows = page.getByTestId('registration-row');
+  for (let i = 0; i < 20; i++) await expect(rows.nth(i)).toContainText('Confirmée');
+  for (let i = 20; i < 50; i++) await expect(rows.nth(i)).toContainText('Sur liste d’attente');
+
+  // A session of another event, or not a session at all: 400, in the person's language.
+  const forged = await request.post(`/api/events/${workshopSlug}/registrations`, {
+    data: person(2000, { sessionIds: ['00000000-0000-4000-8000-000000000000'], locale: 'en' }),
+    headers: { 'x-forwarded-for': '198.51.100.251' },
+  });
+  expect(forged.status()).toBe(400);
+  expect((await forged.json()).fieldErrors.sessionIds).toEqual([
+    'This session is not offered as a choice for this event.',
+  ]);
 });
 
 test('bad requests get a clear, translated answer and write nothing', async ({ request }) => {

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { isCountryCode } from '@/lib/i18n/countries';
 import en from '@/lib/i18n/messages/en.json';
 import fr from '@/lib/i18n/messages/fr.json';
+import { ORGANISATION_KINDS, type OrganisationKind } from '@/lib/people/enums';
+import { QUESTION_KINDS } from '@/lib/registrations/enums';
+import { isShown, type QuestionDef, registrationFormSchema } from '@/lib/registrations/form';
 import {
   NAME_MAX,
   ORGANISATION_MAX,
@@ -170,5 +173,148 @@ describe('the registration schema, under hostile input', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+// An event's form, generated: questions of every kind (some shown upon an earlier
+// answer) and sessions in time slots; then answers and session choices, hostile or not.
+const OPTION = fc.constantFrom('a1', 'b2', 'c3', 'd4');
+const questionDef = (id: string, earlier: string[]) =>
+  fc.record({
+    id: fc.constant(id),
+    kind: fc.constantFrom(...QUESTION_KINDS),
+    purpose: fc.constantFrom('general', 'diet', 'access'),
+    required: fc.boolean(),
+    labelFr: fc.constant('Q'),
+    labelEn: fc.constant('Q'),
+    helpFr: fc.constant(''),
+    helpEn: fc.constant(''),
+    options: fc.constant(['a1', 'b2', 'c3'].map((o) => ({ id: o, labelFr: o, labelEn: o }))),
+    showIf:
+      earlier.length === 0
+        ? fc.constant(null)
+        : fc.option(
+            fc.record({
+              questionId: fc.constantFrom(...earlier),
+              values: fc.array(fc.oneof(OPTION, fc.constantFrom('yes', 'no')), {
+                minLength: 1,
+                maxLength: 2,
+              }),
+            }),
+            { nil: null },
+          ),
+    minValue: fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }),
+    maxValue: fc.option(fc.integer({ min: 5, max: 50 }), { nil: null }),
+  });
+
+const QIDS = Array.from({ length: 6 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
+const SIDS = Array.from({ length: 4 }, (_, i) => `10000000-0000-4000-8000-00000000000${i}`);
+
+const formDef = fc
+  .tuple(
+    fc.tuple(...QIDS.map((id, i) => questionDef(id, QIDS.slice(0, i)))),
+    fc.integer({ min: 0, max: 6 }),
+    fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 4, maxLength: 4 }),
+    fc.array(fc.option(fc.constantFrom(...ORGANISATION_KINDS), { nil: undefined }), {
+      minLength: 4,
+      maxLength: 4,
+    }),
+  )
+  .map(([questions, count, slots, kinds]) => ({
+    questions: questions.slice(0, count) as QuestionDef[],
+    sessions: SIDS.map((id, i) => ({
+      id,
+      slot: slots[i] as number,
+      titleFr: 'S',
+      titleEn: 'S',
+      startsAt: '',
+      endsAt: '',
+      room: null,
+      capacity: 10,
+      seatsLeft: null,
+      organisationKinds: kinds[i] ? [kinds[i] as OrganisationKind] : [],
+    })),
+  }));
+
+const answerValue = fc.oneof(
+  OPTION,
+  fc.constantFrom('yes', 'no', '2030-02-29', '2028-02-29', 'FR', 'zz', '12', '1,5', '-3', '1e9'),
+  fc.array(OPTION, { maxLength: 4 }),
+  field,
+);
+const answersFor = fc.dictionary(
+  fc.oneof(fc.constantFrom(...QIDS), fc.uuid(), fc.string({ maxLength: 8 })),
+  answerValue,
+  { maxKeys: 8 },
+);
+const sessionChoice = fc.oneof(
+  fc.array(fc.oneof(fc.constantFrom(...SIDS, ''), fc.uuid(), wrongType), { maxLength: 4 }),
+  field,
+);
+
+const FORM_RUNS = 3000;
+
+describe('an event’s form schema, under hostile answers and session choices', () => {
+  it(`never throws, keeps only shown questions’ clean answers, one session per slot, within access rules (${FORM_RUNS} generated)`, () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(
+        formDef,
+        answersFor,
+        sessionChoice,
+        fc.option(fc.constantFrom(...ORGANISATION_KINDS, 'spy'), { nil: undefined }),
+        (form, answers, sessionIds, organisationKind) => {
+          const result = registrationFormSchema(form).safeParse({
+            ...valid,
+            answers,
+            sessionIds,
+            organisationKind,
+          });
+          if (!result.success) {
+            for (const issue of result.error.issues) {
+              const key = issue.message.includes('.')
+                ? issue.message
+                : `validation.${issue.message}`;
+              expect(has(fr, key), key).toBe(true);
+              expect(has(en, key), key).toBe(true);
+            }
+            return;
+          }
+          accepted++;
+          const v = result.data;
+          const byId = new Map(form.questions.map((q) => [q.id, q]));
+          for (const [id, value] of Object.entries(v.answers)) {
+            const q = byId.get(id);
+            expect(q, `answer to an unknown question ${id}`).toBeDefined();
+            if (!q) continue;
+            // Only shown questions keep an answer.
+            expect(isShown(q, answers, form.questions)).toBe(true);
+            if (typeof value === 'string') {
+              expect(containsMarkup(value)).toBe(false);
+              expect(value.length).toBeLessThanOrEqual(4000);
+            }
+            if (q.kind === 'number') expect(Number.isFinite(value)).toBe(true);
+            if (q.kind === 'country') expect(isCountryCode(value as string)).toBe(true);
+          }
+          for (const q of form.questions) {
+            if (q.required && isShown(q, answers, form.questions)) {
+              expect(v.answers[q.id]).toBeDefined();
+            }
+          }
+          const slots = v.sessionIds.map((id) => form.sessions.find((s) => s.id === id)?.slot);
+          expect(slots.every((s) => s !== undefined)).toBe(true);
+          expect(new Set(slots).size).toBe(slots.length);
+          for (const id of v.sessionIds) {
+            const s = form.sessions.find((x) => x.id === id);
+            expect(
+              s?.organisationKinds.length === 0 ||
+                s?.organisationKinds.includes(v.organisationKind as OrganisationKind),
+            ).toBe(true);
+          }
+        },
+      ),
+      { numRuns: FORM_RUNS },
+    );
+    expect(accepted).toBeGreaterThan(0);
   });
 });
