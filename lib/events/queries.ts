@@ -319,9 +319,25 @@ async function invitationAdmits(eventId: string, token: string): Promise<boolean
   return Boolean(row);
 }
 
-/** Who may see an event, without reading its content (for the registration API). */
+/** Who may see an event, without reading its content (registration API and action). */
 export async function eventAccessBySlug(
   slug: string,
+  viewer: Viewer | null,
+  invitationToken?: string,
+): Promise<{ access: EventAccess; id: string | null }> {
+  return accessWhere(eq(events.slug, slug), viewer, invitationToken);
+}
+
+export async function eventAccessById(
+  id: string,
+  viewer: Viewer | null,
+  invitationToken?: string,
+): Promise<{ access: EventAccess; id: string | null }> {
+  return accessWhere(eq(events.id, id), viewer, invitationToken);
+}
+
+async function accessWhere(
+  where: SQL,
   viewer: Viewer | null,
   invitationToken?: string,
 ): Promise<{ access: EventAccess; id: string | null }> {
@@ -329,7 +345,7 @@ export async function eventAccessBySlug(
   const [e] = await db
     .select({ id: events.id, status: events.status, confidentiality: events.confidentiality })
     .from(events)
-    .where(eq(events.slug, slug));
+    .where(where);
   if (!e) return { access: 'not_found', id: null };
   const access = eventAccess(viewer, e, await grantedOn(viewer, e.id, invitationToken));
   return { access, id: access === 'ok' ? e.id : null };

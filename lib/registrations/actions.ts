@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/auth/action';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
+import { eventAccessById } from '@/lib/events/queries';
 import { kickWorker } from '@/lib/jobs/worker';
 import { appOrigin, clientAddressOf } from '@/lib/site-url';
 import { registrationEnvelopeSchema } from './form';
@@ -29,6 +30,9 @@ import { manageTokenSchema } from './validation';
 export const registerAction = defineAction(
   { anonymous: true, schema: registrationEnvelopeSchema },
   async (envelope, { viewer }) => {
+    // Only an event the person may see (a restricted one opens to its invitees).
+    const { access } = await eventAccessById(envelope.eventId, viewer, envelope.invitationToken);
+    if (access !== 'ok') throw new NotFoundError();
     const input = await parseSubmission(envelope.eventId, envelope);
     try {
       await limitRegistration(clientAddressOf(await headers()), input.email);

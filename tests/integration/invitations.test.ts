@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { auditLog, events, invitations, jobs, registrations } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { ActionError, ForbiddenError } from '@/lib/auth/errors';
-import { eventAccessBySlug, getEventPage } from '@/lib/events/queries';
+import { eventAccessById, eventAccessBySlug, getEventPage } from '@/lib/events/queries';
 import { registerJobHandlers } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/worker';
 import { MAIL_QUEUE } from '@/lib/mail/outbox';
@@ -678,6 +678,8 @@ describe('a restricted event', () => {
     expect((await getEventPage(slug, null, 'fr', newManageToken().token)).access).toBe('sign_in');
     expect((await getEventPage(slug, null, 'fr', token)).access).toBe('ok');
     expect((await eventAccessBySlug(slug, null, token)).id).toBe(eventId);
+    expect((await eventAccessById(eventId, null, token)).access).toBe('ok');
+    expect((await eventAccessById(eventId, null)).access).toBe('sign_in');
     const stranger = await makeViewer();
     expect((await getEventPage(slug, stranger, 'fr')).access).toBe('not_found');
     await register(registration(eventId, email, { invitationToken: token }), { origin: ORIGIN });
