@@ -9,7 +9,12 @@ import type { OutgoingMail } from '@/lib/mail/transport';
 import type { RegistrationStatus } from './enums';
 import { ticketPayload } from './ticket';
 
-export type RegistrationMailKind = RegistrationStatus | 'link_again' | 'event_cancelled';
+export type RegistrationMailKind =
+  | RegistrationStatus
+  | 'link_again'
+  | 'event_cancelled'
+  /** The person changed their details, answers or sessions. */
+  | 'updated';
 
 /** The personal manage link: whoever holds it manages the registration. */
 export function manageUrl(origin: string, locale: string, token: string): string {

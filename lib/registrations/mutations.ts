@@ -641,6 +641,8 @@ export async function updateRegistration(
       'id' in holder ? holder.viewer.id : null,
       null,
     );
+    // A written trace of the change, in the (possibly new) language of the person.
+    await queueMail(tx, await registrationMail(tx, row.id, 'updated', null, options.origin));
     if (removed.length > 0 || row.status === 'waitlisted') {
       await offerFreedSeats(tx, event, options.origin, now);
     }
