@@ -17,6 +17,7 @@ import {
   decideRegistrations,
   findHeld,
   type Holder,
+  placeInSession,
   register,
   updateRegistration,
 } from './mutations';
@@ -134,6 +135,32 @@ export const decideRegistrationsAction = defineAction(
     });
     kickWorker();
     revalidatePath('/[locale]/organiser/events/[id]/registrations', 'page');
+    return result;
+  },
+);
+
+export const placeInSessionAction = defineAction(
+  {
+    permission: 'events.manage',
+    schema: z.object({
+      eventId: z.uuid({ error: 'invalidChoice' }),
+      registrationId: z.uuid({ error: 'invalidChoice' }),
+      sessionId: z.uuid({ error: 'invalidChoice' }),
+      place: z.enum(['place', 'remove'], { error: 'invalidChoice' }),
+    }),
+  },
+  async ({ eventId, registrationId, sessionId, place }, { viewer }) => {
+    if (!viewer) throw new Error('unreachable: the gate admits signed-in people only');
+    const result = await placeInSession(
+      viewer,
+      eventId,
+      registrationId,
+      sessionId,
+      place === 'place',
+      { origin: await appOrigin() },
+    );
+    kickWorker();
+    revalidatePath('/[locale]/organiser/events/[id]/registrations', 'layout');
     return result;
   },
 );

@@ -649,3 +649,76 @@ export async function updateRegistration(
     return { id: row.id };
   });
 }
+
+/**
+ * An organiser places a registration in a session, or takes it out of one: the way into
+ * the sessions kept for invited people, and a correction for the others. Seats hold: a
+ * seat holder is placed only where a seat is free, and never in two sessions at once;
+ * a seat left goes to the waiting list in the same transaction.
+ */
+export async function placeInSession(
+  viewer: Viewer,
+  eventId: string,
+  registrationId: string,
+  sessionId: string,
+  place: boolean,
+  options: { origin: string; now?: Date },
+): Promise<{ changed: boolean }> {
+  const now = options.now ?? new Date();
+  assertCan(viewer, 'events.manage', { eventId });
+  return getDb().transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    const [row] = await tx
+      .select({ id: registrations.id, status: registrations.status })
+      .from(registrations)
+      .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId)))
+      .for('update');
+    if (!row) throw new NotFoundError();
+    const seats = await sessionSeats(tx, eventId, [sessionId]);
+    if (!seats.has(sessionId)) throw new NotFoundError();
+    const current = (await sessionsOf(tx, [row.id])).get(row.id) ?? [];
+    if (place === current.includes(sessionId)) return { changed: false };
+    if (place) {
+      const [clash] = await tx
+        .select({ id: programmeSessions.id })
+        .from(programmeSessions)
+        .innerJoin(
+          registrationSessions,
+          and(
+            eq(registrationSessions.sessionId, programmeSessions.id),
+            eq(registrationSessions.registrationId, row.id),
+          ),
+        )
+        .where(
+          sql`${programmeSessions.startsAt} < (select t.ends_at from programme_sessions t where t.id = ${sessionId})
+            and ${programmeSessions.endsAt} > (select t.starts_at from programme_sessions t where t.id = ${sessionId})`,
+        )
+        .limit(1);
+      if (clash) throw new ActionError('validation.oneSessionPerSlot');
+      if (SEAT_HOLDING.includes(row.status) && !sessionsFit(seats, [sessionId])) {
+        throw new ActionError('registrations.errors.sessionFull');
+      }
+      await tx.insert(registrationSessions).values({ registrationId: row.id, sessionId });
+    } else {
+      await tx
+        .delete(registrationSessions)
+        .where(
+          and(
+            eq(registrationSessions.registrationId, row.id),
+            eq(registrationSessions.sessionId, sessionId),
+          ),
+        );
+    }
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: place ? 'registration.session.place' : 'registration.session.remove',
+      subjectType: 'registration',
+      subjectId: row.id,
+      data: { eventId, sessionId },
+    });
+    if (!place && SEAT_HOLDING.includes(row.status)) {
+      await offerFreedSeats(tx, event, options.origin, now);
+    }
+    return { changed: true };
+  });
+}

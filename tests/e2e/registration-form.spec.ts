@@ -169,9 +169,20 @@ test('a registration in French with a conditional question and a workshop; the m
   expect(confirmed.subject).toBe(`Inscription confirmée : ${TITLE_FR}`);
   expect(confirmed.attachments.map((a) => a.contentType)).toContain('image/png');
 
-  // The organiser sees the answers on the registration's page.
+  // The organiser sees the answers on the registration's page, and moves Hugo between
+  // workshops from there.
   await page.goto(`/fr/organiser/events/${eventId}/registrations`);
   await expect(page.getByTestId('registration-row')).toHaveCount(2);
+  await page.getByRole('link', { name: 'LEFÈVRE Hugo' }).click();
+  await expect(page.getByTestId('detail-answers')).toContainText('Non');
+  await expect(page.getByTestId('detail-sessions')).toContainText('Atelier Bêta');
+  await page.getByRole('button', { name: /^Retirer de la session Atelier Bêta/ }).click();
+  await expect(page.getByText('Sessions mises à jour.')).toBeVisible();
+  await expect(page.getByText('Aucune session choisie.')).toBeVisible();
+  await page.getByLabel('Placer dans une session').selectOption({ label: 'Atelier Alpha' });
+  await page.getByRole('button', { name: 'Placer dans la session' }).click();
+  await expect(page.getByTestId('detail-sessions')).toContainText('Atelier Alpha');
+  await expectNoAxeViolations(page);
 
   await visitor.context().close();
   await other.context().close();
@@ -184,7 +195,8 @@ test('a registration in French with a conditional question and a workshop; the m
     .getByRole('link', { name: 'Ouvrir mon inscription (billet, modifications)' })
     .click();
   await expect(signedIn.getByTestId('ticket')).toBeVisible();
-  await expect(signedIn.getByTestId('sessions-chosen')).toContainText('Atelier Bêta');
+  // In the workshop the organiser moved him to.
+  await expect(signedIn.getByTestId('sessions-chosen')).toContainText('Atelier Alpha');
   await expectNoAxeViolations(signedIn);
   // Someone else's registration id shows nothing.
   const stranger = await (await browser.newContext({ locale: 'fr-FR' })).newPage();

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import {
@@ -20,6 +20,7 @@ import {
   cancelByToken,
   cancelRegistration,
   decideRegistrations,
+  placeInSession,
   register,
   updateRegistration,
 } from '@/lib/registrations/mutations';
@@ -653,5 +654,56 @@ describe('the organisers’ table', () => {
       origin: ORIGIN,
     });
     expect(again).toEqual({ changed: 0, skipped: 1 });
+  });
+});
+
+describe('organisers placing people in sessions', () => {
+  it('places in an invitation-only session within its seats, one session per slot, and a seat left goes on', async () => {
+    const eventId = await makeEvent({ capacity: 10 });
+    const organiser = await organiserOf(eventId);
+    const invited = await makeSession(eventId, { access: 'invitation', capacity: 1 });
+    const parallel = await makeSession(eventId, { capacity: 5, room: 'B' });
+    const later = await makeSession(eventId, {
+      capacity: 5,
+      startsAt: new Date('2030-03-10T13:00:00Z'),
+      endsAt: new Date('2030-03-10T14:00:00Z'),
+    });
+    const [a, b] = [unique('a'), unique('b')];
+    await submit(eventId, a, { sessionIds: [parallel] });
+    await submit(eventId, b);
+    const [ra, rb] = await rowsOf(eventId);
+    const place = (id: string, session: string, yes = true) =>
+      placeInSession(organiser, eventId, id, session, yes, { origin: ORIGIN });
+    // Not at the same time as the workshop already chosen.
+    await expect(place(ra?.id as string, invited)).rejects.toMatchObject({
+      messageKey: 'validation.oneSessionPerSlot',
+    });
+    expect(await place(ra?.id as string, later)).toEqual({ changed: true });
+    expect(await place(rb?.id as string, invited)).toEqual({ changed: true });
+    expect(await place(rb?.id as string, invited)).toEqual({ changed: false });
+    // The invitation-only session has one seat: taken.
+    await place(ra?.id as string, parallel, false);
+    await expect(place(ra?.id as string, invited)).rejects.toMatchObject({
+      messageKey: 'registrations.errors.sessionFull',
+    });
+    // Another event's organiser, or another event's session: refused, nothing written.
+    const stranger = await organiserOf(await makeEvent());
+    await expect(
+      placeInSession(stranger, eventId, ra?.id as string, later, false, { origin: ORIGIN }),
+    ).rejects.toThrow(ActionError);
+    await expect(
+      place(ra?.id as string, await makeSession(await makeEvent())),
+    ).rejects.toMatchObject({ messageKey: 'actions.notFound' });
+    const chosen = await getDb()
+      .select({ r: registrationSessions.registrationId, s: registrationSessions.sessionId })
+      .from(registrationSessions)
+      .where(inArray(registrationSessions.registrationId, [ra?.id as string, rb?.id as string]));
+    expect(chosen).toHaveLength(2);
+    expect(chosen).toEqual(
+      expect.arrayContaining([
+        { r: ra?.id, s: later },
+        { r: rb?.id, s: invited },
+      ]),
+    );
   });
 });

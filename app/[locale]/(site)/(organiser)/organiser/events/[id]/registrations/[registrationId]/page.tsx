@@ -11,6 +11,7 @@ import type { Locale } from '@/lib/people/enums';
 import { loadQuestions } from '@/lib/registrations/form-definition';
 import { registrationDetail } from '@/lib/registrations/organiser';
 import { loadManagedEvent } from '../../../_components/load-managed-event';
+import { SessionPlacement } from './_components/session-placement';
 
 type Props = { params: Promise<{ locale: Locale; id: string; registrationId: string }> };
 
@@ -95,19 +96,28 @@ export default async function RegistrationDetailPage({ params }: Props) {
           </div>
         ))}
       </dl>
-      {r.sessions.length > 0 ? (
-        <>
-          <h2>{t('sessions')}</h2>
-          <ul className="fr-mb-4w" data-testid="detail-sessions">
-            {r.sessions.map((session) => (
-              <li key={session.id}>
-                {text(session.titleFr, session.titleEn)} —{' '}
-                {formatDateTimeRange(session.startsAt, session.endsAt, zone, locale)}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <h2>{t('sessions')}</h2>
+      <SessionPlacement
+        eventId={id}
+        registrationId={r.id}
+        current={r.sessions.map((session) => ({
+          id: session.id,
+          label: `${text(session.titleFr, session.titleEn)} — ${formatDateTimeRange(session.startsAt, session.endsAt, zone, locale)}`,
+        }))}
+        available={event.sessions
+          .filter(
+            (session) =>
+              (session.values.type === 'parallel_workshop' || session.values.type === 'visit') &&
+              !r.sessions.some((chosen) => chosen.id === session.id),
+          )
+          .map((session) => ({
+            id: session.id,
+            label:
+              session.values.access === 'invitation'
+                ? t('invitationOnly', { session: session.title })
+                : session.title,
+          }))}
+      />
       {questions.length > 0 ? (
         <>
           <h2>{t('answers')}</h2>
