@@ -31,6 +31,22 @@ export async function loadQuestions(db: Executor, eventId: string): Promise<Ques
   }));
 }
 
+/** The sessions a registration chose, in programme order. */
+export async function chosenSessions(db: Executor, registrationId: string) {
+  return db
+    .select({
+      id: programmeSessions.id,
+      titleFr: programmeSessions.titleFr,
+      titleEn: programmeSessions.titleEn,
+      startsAt: programmeSessions.startsAt,
+      endsAt: programmeSessions.endsAt,
+    })
+    .from(registrationSessions)
+    .innerJoin(programmeSessions, eq(programmeSessions.id, registrationSessions.sessionId))
+    .where(eq(registrationSessions.registrationId, registrationId))
+    .orderBy(asc(programmeSessions.startsAt));
+}
+
 /** Seats held in each of these sessions (confirmed and offered registrations). */
 export async function sessionSeatsTaken(
   db: Executor,

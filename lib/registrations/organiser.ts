@@ -13,6 +13,7 @@ import { assertCan } from '@/lib/auth/assert';
 import type { Viewer } from '@/lib/auth/permissions';
 import { likePattern } from '@/lib/text/like';
 import { CHOOSABLE_SESSION_TYPES, REGISTRATION_STATUSES, type RegistrationStatus } from './enums';
+import { chosenSessions } from './form-definition';
 
 export const REGISTRATIONS_PAGE_SIZE = 50;
 export const REGISTRATION_SORTS = ['arrival', 'name', 'organisation', 'country'] as const;
@@ -260,18 +261,7 @@ export async function registrationDetail(
     .leftJoin(users, eq(users.id, registrationChanges.actorId))
     .where(eq(registrationChanges.registrationId, r.id))
     .orderBy(asc(registrationChanges.at), asc(registrationChanges.id));
-  const sessions = await db
-    .select({
-      id: programmeSessions.id,
-      titleFr: programmeSessions.titleFr,
-      titleEn: programmeSessions.titleEn,
-      startsAt: programmeSessions.startsAt,
-      endsAt: programmeSessions.endsAt,
-    })
-    .from(registrationSessions)
-    .innerJoin(programmeSessions, eq(programmeSessions.id, registrationSessions.sessionId))
-    .where(eq(registrationSessions.registrationId, r.id))
-    .orderBy(asc(programmeSessions.startsAt));
+  const sessions = await chosenSessions(db, r.id);
   await recordAudit(db, {
     actorId: viewer.id,
     action: 'registration.view',

@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, lt, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { events, programmeSessions, registrationSessions, registrations } from '@/db/schema';
+import { events, registrations } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/permissions';
 import { localized } from '@/lib/i18n/localized';
 import type { Locale, OrganisationKind } from '@/lib/people/enums';
 import { ACTIVE_STATUSES, type RegistrationStatus } from './enums';
+import { chosenSessions } from './form-definition';
 import { hashToken, modificationEndsAt } from './mutations';
 import { manageTokenSchema } from './validation';
 
@@ -63,18 +64,7 @@ async function toManaged(
 ): Promise<ManagedRegistration> {
   const [position, sessions] = await Promise.all([
     r.status === 'waitlisted' ? positionAfter(r.eventId, r.seq) : null,
-    getDb()
-      .select({
-        id: programmeSessions.id,
-        titleFr: programmeSessions.titleFr,
-        titleEn: programmeSessions.titleEn,
-        startsAt: programmeSessions.startsAt,
-        endsAt: programmeSessions.endsAt,
-      })
-      .from(registrationSessions)
-      .innerJoin(programmeSessions, eq(programmeSessions.id, registrationSessions.sessionId))
-      .where(eq(registrationSessions.registrationId, r.id))
-      .orderBy(asc(programmeSessions.startsAt)),
+    chosenSessions(getDb(), r.id),
   ]);
   const until = modificationEndsAt(e);
   const editable =
