@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
+import { SESSION_COOKIES } from '@/lib/auth/cookies';
 import { routing } from '@/lib/i18n/routing';
 import { LOCALES } from '@/lib/people/enums';
 
@@ -13,7 +14,6 @@ const CACHEABLE = new RegExp(
   `^/(${locales})(/events(/[^/]+)?|/legal-notice|/accessibility|/personal-data)?/?$`,
 );
 const CACHED_PREFIX = new RegExp(`^/(${locales})/cached(?=/|$)`);
-const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

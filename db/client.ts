@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
@@ -74,6 +75,36 @@ function holder(): Holder {
 /** The one database client of the process, opened on first use. */
 export function getDb(): Database {
   return holder().db;
+}
+
+/**
+ * Rows of a raw statement, whichever engine runs it (postgres.js answers an array,
+ * PGlite an object holding one). Column names as the statement spells them.
+ */
+export async function selectRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+const statements = new WeakMap<Database, Map<string, unknown>>();
+
+/**
+ * A statement built once per database client and kept (a drizzle prepared query), for
+ * the reads that every public request makes: building them costs more than running them.
+ */
+export function preparedStatement<T>(name: string, build: (db: Database) => T): T {
+  const db = getDb();
+  let kept = statements.get(db);
+  if (!kept) {
+    kept = new Map();
+    statements.set(db, kept);
+  }
+  let statement = kept.get(name) as T | undefined;
+  if (!statement) {
+    statement = build(db);
+    kept.set(name, statement);
+  }
+  return statement;
 }
 
 export function getEngine(): Engine {

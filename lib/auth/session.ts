@@ -1,3 +1,4 @@
+import { cookies } from 'next/headers';
 import { forbidden } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { cache } from 'react';
@@ -5,6 +6,7 @@ import { redirect } from '@/lib/i18n/navigation';
 import type { GrantedRole, Locale } from '@/lib/people/enums';
 import { loadViewer } from '@/lib/people/queries';
 import { auth } from './config';
+import { SESSION_COOKIES } from './cookies';
 import {
   allows,
   grantCovers,
@@ -16,6 +18,10 @@ import {
 
 /** The signed-in person with their role grants, read once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  // Without the session cookie there is no session to look up (anonymous visitors and
+  // public registrations, most requests, skip Auth.js altogether).
+  const jar = await cookies();
+  if (!SESSION_COOKIES.some((name) => jar.has(name))) return null;
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;

@@ -13,7 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb } from '@/db/client';
+import { getDb, preparedStatement } from '@/db/client';
 import {
   events,
   invitations,
@@ -324,31 +324,45 @@ export async function eventAccessBySlug(
   slug: string,
   viewer: Viewer | null,
   invitationToken?: string,
-): Promise<{ access: EventAccess; id: string | null }> {
-  return accessWhere(eq(events.slug, slug), viewer, invitationToken);
+): Promise<EventAccessRead> {
+  const [e] = await preparedStatement('event_by_slug', (db) =>
+    db
+      .select()
+      .from(events)
+      .where(eq(events.slug, sql.placeholder('slug')))
+      .prepare('event_by_slug'),
+  ).execute({ slug });
+  return accessTo(e, viewer, invitationToken);
 }
 
 export async function eventAccessById(
   id: string,
   viewer: Viewer | null,
   invitationToken?: string,
-): Promise<{ access: EventAccess; id: string | null }> {
-  return accessWhere(eq(events.id, id), viewer, invitationToken);
+): Promise<EventAccessRead> {
+  const [e] = await preparedStatement('event_by_id', (db) =>
+    db
+      .select()
+      .from(events)
+      .where(eq(events.id, sql.placeholder('id')))
+      .prepare('event_by_id'),
+  ).execute({ id });
+  return accessTo(e, viewer, invitationToken);
 }
 
-async function accessWhere(
-  where: SQL,
+/** Whether the viewer may see the event; the event's row when they may. */
+type EventAccessRead =
+  | { access: 'ok'; id: string; event: typeof events.$inferSelect }
+  | { access: Exclude<EventAccess, 'ok'>; id: null; event: null };
+
+async function accessTo(
+  e: typeof events.$inferSelect | undefined,
   viewer: Viewer | null,
   invitationToken?: string,
-): Promise<{ access: EventAccess; id: string | null }> {
-  const db = getDb();
-  const [e] = await db
-    .select({ id: events.id, status: events.status, confidentiality: events.confidentiality })
-    .from(events)
-    .where(where);
-  if (!e) return { access: 'not_found', id: null };
+): Promise<EventAccessRead> {
+  if (!e) return { access: 'not_found', id: null, event: null };
   const access = eventAccess(viewer, e, await grantedOn(viewer, e.id, invitationToken));
-  return { access, id: access === 'ok' ? e.id : null };
+  return access === 'ok' ? { access, id: e.id, event: e } : { access, id: null, event: null };
 }
 
 export async function getEventPage(

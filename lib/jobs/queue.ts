@@ -25,6 +25,30 @@ export async function enqueue(
   return row.id;
 }
 
+/** Adds several jobs in one statement (in the caller's transaction), ids in order. */
+export async function enqueueMany(
+  db: Executor,
+  queue: string,
+  payloads: unknown[],
+  options: EnqueueOptions = {},
+): Promise<string[]> {
+  if (payloads.length === 0) return [];
+  const rows = await db
+    .insert(jobs)
+    .values(
+      payloads.map((payload) => ({
+        queue,
+        payload,
+        runAt: options.runAt ?? new Date(),
+        maxAttempts: options.maxAttempts ?? 20,
+        priority: options.priority ?? 0,
+      })),
+    )
+    .returning({ id: jobs.id });
+  if (rows.length !== payloads.length) throw new Error('enqueue returned fewer rows');
+  return rows.map((r) => r.id);
+}
+
 export type ClaimedJob = {
   id: string;
   queue: string;

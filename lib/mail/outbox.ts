@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Executor } from '@/db/client';
 import { getDb } from '@/db/client';
 import { caughtMail } from '@/db/schema';
-import { enqueue } from '@/lib/jobs/queue';
+import { enqueue, enqueueMany } from '@/lib/jobs/queue';
 import { kickWorker } from '@/lib/jobs/worker';
 import { catcherEnabled } from './mailbox';
 import { qrPng } from './qr-png';
@@ -47,6 +47,16 @@ export async function queueMail(
     maxAttempts: MAIL_MAX_ATTEMPTS,
     priority: options.priority,
   });
+}
+
+/** Several mails in one statement, in the caller's transaction. */
+export async function queueMails(db: Executor, mails: OutgoingMail[]): Promise<string[]> {
+  return enqueueMany(
+    db,
+    MAIL_QUEUE,
+    mails.map((m) => outgoingMail.parse(m)),
+    { maxAttempts: MAIL_MAX_ATTEMPTS },
+  );
 }
 
 /** Mail that someone is waiting for at their screen (a sign-in link) goes first. */

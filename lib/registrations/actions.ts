@@ -21,7 +21,7 @@ import {
   register,
   updateRegistration,
 } from './mutations';
-import { limitRegistration, RateLimitedError } from './rate-limit';
+import { RateLimitedError } from './rate-limit';
 import { parseSubmission } from './submission';
 import { manageTokenSchema } from './validation';
 
@@ -32,20 +32,22 @@ export const registerAction = defineAction(
   { anonymous: true, schema: registrationEnvelopeSchema },
   async (envelope, { viewer }) => {
     // Only an event the person may see (a restricted one opens to its invitees).
-    const { access } = await eventAccessById(envelope.eventId, viewer, envelope.invitationToken);
-    if (access !== 'ok') throw new NotFoundError();
+    const { event } = await eventAccessById(envelope.eventId, viewer, envelope.invitationToken);
+    if (!event) throw new NotFoundError();
     const input = await parseSubmission(envelope.eventId, envelope);
-    try {
-      await limitRegistration(clientAddressOf(await headers()), input.email);
-    } catch (error) {
+    const result = await register(input, {
+      origin: await appOrigin(),
+      userId: viewer?.id,
+      event,
+      clientAddress: clientAddressOf(await headers()),
+    }).catch((error: unknown) => {
       if (error instanceof RateLimitedError) {
         throw new ActionError('registrations.errors.rateLimited', undefined, {
           seconds: error.retryAfter,
         });
       }
       throw error;
-    }
-    const result = await register(input, { origin: await appOrigin(), userId: viewer?.id });
+    });
     // The mail is committed with the registration; send it now, not at the next poll.
     kickWorker();
     return result.outcome === 'registered'

@@ -10,7 +10,7 @@ import type { Locale } from '@/lib/people/enums';
 import { appOriginOf, clientAddressOf } from '@/lib/site-url';
 import { registrationEnvelopeSchema } from './form';
 import { register } from './mutations';
-import { limitRegistration, RateLimitedError } from './rate-limit';
+import { RateLimitedError } from './rate-limit';
 import { parseSubmission } from './submission';
 
 /** Bodies are a dozen short fields: anything bigger is refused before it is parsed. */
@@ -66,12 +66,13 @@ export async function registrationApi(request: NextRequest, slug: string): Promi
 
   const viewer = await getViewer();
   const invitationToken = (body as { invitationToken?: unknown } | null)?.invitationToken;
-  const { access, id: eventId } = await eventAccessBySlug(
+  const { event } = await eventAccessBySlug(
     slug,
     viewer,
     typeof invitationToken === 'string' ? invitationToken : undefined,
   );
-  if (access !== 'ok' || !eventId) return json(404, { error: t('errors.notFoundTitle') });
+  if (!event) return json(404, { error: t('errors.notFoundTitle') });
+  const eventId = event.id;
 
   const candidate =
     body && typeof body === 'object' && !Array.isArray(body)
@@ -97,10 +98,11 @@ export async function registrationApi(request: NextRequest, slug: string): Promi
   }
   try {
     const submission = await parseSubmission(eventId, parsed.data);
-    await limitRegistration(clientAddressOf(request.headers), submission.email);
     const result = await register(submission, {
       origin: appOriginOf(request),
       userId: viewer?.id,
+      event,
+      clientAddress: clientAddressOf(request.headers),
     });
     kickWorker();
     return result.outcome === 'registered'

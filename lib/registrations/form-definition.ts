@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { type Executor, getDb } from '@/db/client';
+import { and, asc, eq, inArray, ne, type Placeholder, sql } from 'drizzle-orm';
+import { type Executor, getDb, preparedStatement } from '@/db/client';
 import {
   programmeSessions,
   registrationQuestions,
@@ -9,12 +9,21 @@ import {
 import { CHOOSABLE_SESSION_TYPES, SEAT_HOLDING } from './enums';
 import { type FormDefinition, type QuestionDef, type SessionChoiceDef, slotsOf } from './form';
 
-export async function loadQuestions(db: Executor, eventId: string): Promise<QuestionDef[]> {
-  const rows = await db
+const questionsQuery = (db: Executor, eventId: string | Placeholder) =>
+  db
     .select()
     .from(registrationQuestions)
     .where(eq(registrationQuestions.eventId, eventId))
     .orderBy(asc(registrationQuestions.position), asc(registrationQuestions.createdAt));
+
+export async function loadQuestions(db: Executor, eventId: string): Promise<QuestionDef[]> {
+  // Outside a transaction (every registration reads them), the statement is kept built.
+  const rows =
+    db === getDb()
+      ? await preparedStatement('registration_questions', (d) =>
+          questionsQuery(d, sql.placeholder('eventId')).prepare('registration_questions'),
+        ).execute({ eventId })
+      : await questionsQuery(db, eventId);
   return rows.map((q) => ({
     id: q.id,
     kind: q.kind,
@@ -69,16 +78,8 @@ export async function sessionSeatsTaken(
   return taken;
 }
 
-/**
- * The sessions a registrant chooses among: parallel workshops and visits, not those the
- * organisers fill by invitation, grouped in time slots, with the seats left now.
- */
-export async function loadSessionChoices(
-  db: Executor,
-  eventId: string,
-  withSeats = true,
-): Promise<SessionChoiceDef[]> {
-  const rows = await db
+const sessionChoicesQuery = (db: Executor, eventId: string | Placeholder) =>
+  db
     .select()
     .from(programmeSessions)
     .where(
@@ -89,6 +90,22 @@ export async function loadSessionChoices(
       ),
     )
     .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.endsAt));
+
+/**
+ * The sessions a registrant chooses among: parallel workshops and visits, not those the
+ * organisers fill by invitation, grouped in time slots, with the seats left now.
+ */
+export async function loadSessionChoices(
+  db: Executor,
+  eventId: string,
+  withSeats = true,
+): Promise<SessionChoiceDef[]> {
+  const rows =
+    db === getDb()
+      ? await preparedStatement('session_choices', (d) =>
+          sessionChoicesQuery(d, sql.placeholder('eventId')).prepare('session_choices'),
+        ).execute({ eventId })
+      : await sessionChoicesQuery(db, eventId);
   const slots = slotsOf(rows);
   const taken = withSeats
     ? await sessionSeatsTaken(

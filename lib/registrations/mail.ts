@@ -6,6 +6,7 @@ import { buildCalendar } from '@/lib/events/ics';
 import { translator } from '@/lib/i18n/catalogue';
 import { localized } from '@/lib/i18n/localized';
 import type { OutgoingMail } from '@/lib/mail/transport';
+import type { Locale } from '@/lib/people/enums';
 import type { RegistrationStatus } from './enums';
 import { ticketPayload } from './ticket';
 
@@ -42,6 +43,51 @@ type MailPerson = Pick<
   'email' | 'firstName' | 'locale' | 'offerExpiresAt' | 'ticketCode'
 >;
 
+type EventParts = { title: string; facts: string };
+
+const partsKept = new Map<string, EventParts>();
+const PARTS_KEPT = 200;
+
+/**
+ * What every mail about an event says of it in one language: its title, dates (in its
+ * own time zone) and place. Kept, keyed by all it is made of, so that a burst of
+ * registrations formats them once.
+ */
+function eventParts(e: MailEvent, locale: Locale): EventParts {
+  const key = JSON.stringify([
+    e.id,
+    e.slug,
+    e.titleFr,
+    e.titleEn,
+    e.startsAt.getTime(),
+    e.endsAt.getTime(),
+    e.timeZone,
+    e.mode,
+    e.venueName,
+    e.venueAddress,
+    e.city,
+    locale,
+  ]);
+  const kept = partsKept.get(key);
+  if (kept) return kept;
+  const t = translator(locale, 'registrationMail');
+  const title = localized(locale, e.titleFr, e.titleEn);
+  const venue = [e.venueName, e.venueAddress, e.city].filter(Boolean).join(', ');
+  const parts: EventParts = {
+    title,
+    facts: [
+      t('when', {
+        dates: formatDateTimeRange(e.startsAt, e.endsAt, e.timeZone, locale),
+        zone: zoneLabel(e.startsAt, e.timeZone, locale),
+      }),
+      e.mode === 'online' ? t('online') : t('where', { venue }),
+    ].join('\n'),
+  };
+  if (partsKept.size >= PARTS_KEPT) partsKept.clear();
+  partsKept.set(key, parts);
+  return parts;
+}
+
 /**
  * The mail that tells a registrant where they stand, in their language, with the
  * event's dates in its own time zone and their manage link. Pure: a registration can
@@ -59,21 +105,14 @@ export function composeRegistrationMail(
 ): OutgoingMail {
   const locale = person.locale;
   const t = translator(locale, 'registrationMail');
-  const title = localized(locale, e.titleFr, e.titleEn);
-  const venue = [e.venueName, e.venueAddress, e.city].filter(Boolean).join(', ');
-  const facts = [
-    t('when', {
-      dates: formatDateTimeRange(e.startsAt, e.endsAt, e.timeZone, locale),
-      zone: zoneLabel(e.startsAt, e.timeZone, locale),
-    }),
-    e.mode === 'online' ? t('online') : t('where', { venue }),
-  ].join('\n');
+  const { title, facts } = eventParts(e, locale);
   const key =
     kind === 'link_again' ? 'linkAgain' : kind === 'event_cancelled' ? 'eventCancelled' : kind;
   const offerUntil =
     kind === 'offered' && person.offerExpiresAt
       ? formatDateTime(person.offerExpiresAt, e.timeZone, locale)
       : '';
+  const venue = [e.venueName, e.venueAddress, e.city].filter(Boolean).join(', ');
   const eventUrl = `${origin}/${locale}/events/${encodeURIComponent(e.slug)}`;
   // A confirmed seat comes with the event for the person's calendar, and the ticket.
   const attachments =

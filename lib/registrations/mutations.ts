@@ -16,14 +16,15 @@ import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
 import { type LockedEvent, lockEvent } from '@/lib/events/lock';
 import { enqueue } from '@/lib/jobs/queue';
-import { queueMail } from '@/lib/mail/outbox';
+import { queueMail, queueMails } from '@/lib/mail/outbox';
 import type { OutgoingMail } from '@/lib/mail/transport';
 import type { OrganisationKind } from '@/lib/people/enums';
 import { ACTIVE_STATUSES, type RegistrationStatus, SEAT_HOLDING } from './enums';
-import { serialised } from './event-queue';
+import { inBatch, type Settled } from './event-queue';
 import type { Answers } from './form';
 import { claimInvitation } from './invitations';
 import { composeRegistrationMail, registrationMail } from './mail';
+import { countHits, type Limit, RateLimitedError, registrationLimits } from './rate-limit';
 import { hashToken, newManageToken } from './tokens';
 import type { RegistrationInput } from './validation';
 import { registrationPhase } from './window';
@@ -134,113 +135,93 @@ export type RegisterResult =
   | { outcome: 'registered'; id: string; status: RegistrationStatus }
   | { outcome: 'already_registered'; id: string };
 
+type RegisterInput = RegistrationInput &
+  Partial<{ organisationKind: OrganisationKind; answers: Answers; sessionIds: string[] }>;
+
+/** A registration made ready before the event's lock: its token, ticket and mails. */
+type Prepared = {
+  input: RegisterInput;
+  email: string;
+  sessionIds: string[];
+  userId: string | null;
+  origin: string;
+  now: Date;
+  token: string;
+  hash: string;
+  ticketCode: string;
+  mailFor: (status: RegistrationStatus) => OutgoingMail;
+  /** The rate limits this registration counts against (public registrations). */
+  limits: Limit[];
+};
+
+/** The event as a registration needs it before the lock (for its mails). */
+export type RegistrationEvent = Parameters<typeof composeRegistrationMail>[1] &
+  Pick<typeof events.$inferSelect, 'registrationMode'>;
+
 /**
  * A public registration. Open events confirm while seats remain, then waitlist; events
  * on approval keep it pending. The row, its history and the mail (with the personal
  * manage link) are written in one transaction: a success means all three are there.
  * A second attempt with the same e-mail (a double click, a retry, a forgotten
  * registration) writes nothing but a new mail with a fresh link.
+ *
+ * Registrations for one event that arrive together are written together (group
+ * commit, `inBatch`): one lock, one count and one statement per table for the batch,
+ * seats given in arrival order.
  */
 export async function register(
-  input: RegistrationInput &
-    Partial<{ organisationKind: OrganisationKind; answers: Answers; sessionIds: string[] }>,
-  options: { origin: string; userId?: string | null; now?: Date },
+  input: RegisterInput,
+  options: {
+    origin: string;
+    userId?: string | null;
+    now?: Date;
+    /** The event as read by the caller (who checked it may be seen). */
+    event?: RegistrationEvent;
+    /** A public registration's client address: then rate-limited (with the e-mail). */
+    clientAddress?: string;
+  },
 ): Promise<RegisterResult> {
   const now = options.now ?? new Date();
-  const db = getDb();
-  // What costs time is done before the event's lock is taken: reading the event for
-  // the mail, the token, and the mails a new registration can get (chosen once the
-  // seats are counted). Inside the lock: count, write, commit.
-  const [event] = await db.select().from(events).where(eq(events.id, input.eventId));
+  // What costs time is done before the event's lock is taken: the token, the ticket and
+  // the mails a new registration can get (chosen once the seats are counted).
+  const event =
+    options.event ?? (await getDb().select().from(events).where(eq(events.id, input.eventId)))[0];
   if (!event) throw new NotFoundError();
   const { token, hash } = newManageToken();
   const ticketCode = crypto.randomBytes(16).toString('hex');
   const person = { ...input, offerExpiresAt: null, ticketCode };
-  const mailFor = (status: RegistrationStatus) =>
-    composeRegistrationMail(person, event, status, token, options.origin);
-  const mails =
-    event.registrationMode === 'approval'
-      ? { pending: mailFor('pending') }
-      : { confirmed: mailFor('confirmed'), waitlisted: mailFor('waitlisted') };
+  const composed = new Map<RegistrationStatus, OutgoingMail>();
+  const mailFor = (status: RegistrationStatus) => {
+    let mail = composed.get(status);
+    if (!mail) {
+      mail = composeRegistrationMail(person, event, status, token, options.origin);
+      composed.set(status, mail);
+    }
+    return mail;
+  };
+  for (const status of event.registrationMode === 'approval'
+    ? (['pending'] as const)
+    : (['confirmed', 'waitlisted'] as const)) {
+    mailFor(status);
+  }
+  const prepared: Prepared = {
+    input,
+    email: input.email,
+    sessionIds: input.sessionIds ?? [],
+    userId: options.userId ?? null,
+    origin: options.origin,
+    now,
+    token,
+    hash,
+    ticketCode,
+    mailFor,
+    limits:
+      options.clientAddress === undefined
+        ? []
+        : registrationLimits(options.clientAddress, input.email),
+  };
   try {
-    return await serialised(`event:${event.id}`, () =>
-      db.transaction(async (tx) => {
-        const locked = await lockEvent(tx, event.id);
-        // A statement after the lock: it sees every registration committed before it.
-        const [seen] = await tx
-          .select({
-            existing: sql<string | null>`(select ${registrations.id} from ${registrations}
-              where ${registrations.eventId} = ${event.id} and ${registrations.email} = ${input.email})`,
-            taken: sql<number>`(select count(*)::int from ${registrations}
-              where ${registrations.eventId} = ${event.id}
-              and ${registrations.status} in ('confirmed', 'offered'))`,
-          })
-          .from(events)
-          .where(eq(events.id, event.id));
-        if (seen?.existing) {
-          await tx
-            .update(registrations)
-            .set({ manageTokenHash: hash })
-            .where(eq(registrations.id, seen.existing));
-          await queueMail(
-            tx,
-            await registrationMail(tx, seen.existing, 'link_again', token, options.origin),
-          );
-          return { outcome: 'already_registered' as const, id: seen.existing };
-        }
-        // On invitation only, the link's token is checked once the row is written.
-        assertOpen(locked, now, Boolean(input.invitationToken));
-        const chosen = input.sessionIds ?? [];
-        const seats = await sessionSeats(tx, event.id, chosen);
-        if (seats.size !== chosen.length) {
-          throw new ActionError('actions.invalid', { sessionIds: ['invalidSession'] });
-        }
-        // A seat in the event and in every session chosen, or the waiting list.
-        const status: RegistrationStatus =
-          locked.registrationMode === 'approval'
-            ? 'pending'
-            : (locked.capacity === null || Number(seen?.taken ?? 0) < locked.capacity) &&
-                sessionsFit(seats, chosen)
-              ? 'confirmed'
-              : 'waitlisted';
-        const [row] = await tx
-          .insert(registrations)
-          .values({
-            eventId: event.id,
-            userId: options.userId ?? null,
-            email: input.email,
-            firstName: input.firstName,
-            lastName: input.lastName,
-            organisation: input.organisation,
-            function: input.function,
-            country: input.country,
-            organisationKind: input.organisationKind ?? null,
-            locale: input.locale,
-            status,
-            manageTokenHash: hash,
-            ticketCode,
-            answers: input.answers ?? {},
-            directoryConsent: input.directoryConsent,
-            privacyAcknowledgedAt: now,
-          })
-          .returning({ id: registrations.id });
-        if (!row) throw new Error('insert returned nothing');
-        if (chosen.length > 0) {
-          await tx
-            .insert(registrationSessions)
-            .values(chosen.map((sessionId) => ({ registrationId: row.id, sessionId })));
-        }
-        if (locked.registrationMode === 'invitation') {
-          await claimInvitation(tx, event.id, input.invitationToken ?? '', input.email, row.id);
-        }
-        await recordChange(tx, row.id, null, status);
-        await queueMail(
-          tx,
-          (mails as Partial<Record<RegistrationStatus, OutgoingMail>>)[status] ?? mailFor(status),
-        );
-        return { outcome: 'registered' as const, id: row.id, status };
-      }),
-    );
+    return await inBatch(`event:${event.id}`, prepared, (batch) => registerBatch(event.id, batch));
   } catch (error) {
     // Unreachable while the event row is locked; kept as the database's last word.
     if (isUniqueViolation(error, 'registrations_event_email')) {
@@ -248,6 +229,155 @@ export async function register(
     }
     throw error;
   }
+}
+
+/**
+ * Writes a batch of registrations for one event in one transaction: lock the event,
+ * count, then give each person, in arrival order, a seat in the event and in every
+ * session chosen, or the waiting list. A person already registered (before, or earlier
+ * in the same batch) gets their link again. Refusals (registration closed, a session
+ * gone) are settled per person; anything that fails the transaction makes `inBatch`
+ * run each person alone.
+ */
+async function registerBatch(
+  eventId: string,
+  batch: Prepared[],
+): Promise<Settled<RegisterResult>[]> {
+  return getDb().transaction(async (tx) => {
+    // Rate limits first (counted with the batch, before the event's lock is taken).
+    const waits = await countHits(
+      tx,
+      batch.flatMap((p) => p.limits),
+    );
+    const settled: Settled<RegisterResult>[] = [];
+    let at = 0;
+    for (const [index, p] of batch.entries()) {
+      const mine = waits.slice(at, at + p.limits.length).filter((w): w is number => w !== null);
+      at += p.limits.length;
+      if (mine.length > 0) {
+        settled[index] = { ok: false, error: new RateLimitedError(Math.max(...mine)) };
+      }
+    }
+    const locked = await lockEvent(tx, eventId);
+    // A statement after the lock: it sees every registration committed before it.
+    const [seen] = await tx
+      .select({
+        existing: sql<Record<string, string> | null>`(select json_object_agg(r.email, r.id)
+          from registrations r where r.event_id = ${eventId}
+          and r.email in ${batch.map((p) => p.email)})`,
+        taken: sql<number>`(select count(*)::int from registrations r
+          where r.event_id = ${eventId} and r.status in ('confirmed', 'offered'))`,
+      })
+      .from(events)
+      .where(eq(events.id, eventId));
+    const existing = new Map(Object.entries(seen?.existing ?? {}));
+    const seats = await sessionSeats(tx, eventId, [...new Set(batch.flatMap((p) => p.sessionIds))]);
+    let taken = Number(seen?.taken ?? 0);
+    const fresh: { index: number; prepared: Prepared; status: RegistrationStatus }[] = [];
+    const again: number[] = [];
+    const emailsNow = new Set<string>();
+    for (const [index, p] of batch.entries()) {
+      if (settled[index]) continue;
+      if (existing.has(p.email) || emailsNow.has(p.email)) {
+        again.push(index);
+        continue;
+      }
+      try {
+        // On invitation only, the link's token is checked once the row is written.
+        assertOpen(locked, p.now, Boolean(p.input.invitationToken));
+        if (!p.sessionIds.every((id) => seats.has(id))) {
+          throw new ActionError('actions.invalid', { sessionIds: ['invalidSession'] });
+        }
+      } catch (error) {
+        settled[index] = { ok: false, error };
+        continue;
+      }
+      // A seat in the event and in every session chosen, or the waiting list.
+      const status: RegistrationStatus =
+        locked.registrationMode === 'approval'
+          ? 'pending'
+          : (locked.capacity === null || taken < locked.capacity) &&
+              sessionsFit(seats, p.sessionIds)
+            ? 'confirmed'
+            : 'waitlisted';
+      if (status === 'confirmed') {
+        taken++;
+        takeSessions(seats, p.sessionIds);
+      }
+      emailsNow.add(p.email);
+      fresh.push({ index, prepared: p, status });
+    }
+    if (fresh.length > 0) {
+      const rows = await tx
+        .insert(registrations)
+        .values(
+          fresh.map(({ prepared: p, status }) => ({
+            eventId,
+            userId: p.userId,
+            email: p.email,
+            firstName: p.input.firstName,
+            lastName: p.input.lastName,
+            organisation: p.input.organisation,
+            function: p.input.function,
+            country: p.input.country,
+            organisationKind: p.input.organisationKind ?? null,
+            locale: p.input.locale,
+            status,
+            manageTokenHash: p.hash,
+            ticketCode: p.ticketCode,
+            answers: p.input.answers ?? {},
+            directoryConsent: p.input.directoryConsent,
+            privacyAcknowledgedAt: p.now,
+          })),
+        )
+        .returning({ id: registrations.id, email: registrations.email });
+      const ids = new Map(rows.map((r) => [r.email, r.id]));
+      const chosen = fresh.flatMap(({ prepared: p }) =>
+        p.sessionIds.map((sessionId) => ({
+          registrationId: ids.get(p.email) as string,
+          sessionId,
+        })),
+      );
+      if (chosen.length > 0) await tx.insert(registrationSessions).values(chosen);
+      await tx.insert(registrationChanges).values(
+        fresh.map(({ prepared: p, status }) => ({
+          registrationId: ids.get(p.email) as string,
+          fromStatus: null,
+          toStatus: status,
+        })),
+      );
+      for (const { prepared: p } of fresh) {
+        const id = ids.get(p.email);
+        if (!id) throw new Error('insert returned fewer rows');
+        if (locked.registrationMode === 'invitation') {
+          await claimInvitation(tx, eventId, p.input.invitationToken ?? '', p.email, id);
+        }
+        existing.set(p.email, id);
+      }
+      await queueMails(
+        tx,
+        fresh.map(({ prepared: p, status }) => p.mailFor(status)),
+      );
+      for (const { index, prepared: p, status } of fresh) {
+        settled[index] = {
+          ok: true,
+          value: { outcome: 'registered', id: ids.get(p.email) as string, status },
+        };
+      }
+    }
+    // Already registered: a fresh link (the last one sent is the one that works).
+    for (const index of again) {
+      const p = batch[index] as Prepared;
+      const id = existing.get(p.email) as string;
+      await tx
+        .update(registrations)
+        .set({ manageTokenHash: p.hash })
+        .where(eq(registrations.id, id));
+      await queueMail(tx, await registrationMail(tx, id, 'link_again', p.token, p.origin));
+      settled[index] = { ok: true, value: { outcome: 'already_registered', id } };
+    }
+    return settled;
+  });
 }
 
 /**

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { rateLimits } from '@/db/schema';
+import { type Executor, getDb, selectRows } from '@/db/client';
 
 export class RateLimitedError extends Error {
   constructor(readonly retryAfter: number) {
@@ -20,33 +19,85 @@ export const REGISTRATION_LIMITS = {
   email: { limit: 5, windowSeconds: 600 },
 } as const;
 
-/**
- * Counts one hit on `key` in a fixed window, in one statement (safe across instances),
- * and throws RateLimitedError with the seconds left when the limit is passed.
- */
-export async function hit(key: string, limit: number, windowSeconds: number): Promise<void> {
-  const window = sql.raw(`interval '${Math.trunc(windowSeconds)} seconds'`);
-  const rows = await getDb()
-    .insert(rateLimits)
-    .values({ key, windowStart: sql`now()`, hits: 1 })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        hits: sql`case when ${rateLimits.windowStart} <= now() - ${window} then 1 else ${rateLimits.hits} + 1 end`,
-        windowStart: sql`case when ${rateLimits.windowStart} <= now() - ${window} then now() else ${rateLimits.windowStart} end`,
-      },
-    })
-    .returning({
-      hits: rateLimits.hits,
-      left: sql<number>`ceil(extract(epoch from (${rateLimits.windowStart} + ${window} - now())))::int`,
-    });
-  const row = rows[0];
-  if (row && row.hits > limit) throw new RateLimitedError(Math.max(1, Number(row.left)));
+export type Limit = { key: string; limit: number; windowSeconds: number };
+
+/** The limits a public registration counts against; the e-mail is the normalised one. */
+export function registrationLimits(address: string, email: string): Limit[] {
+  const { address: a, email: e } = REGISTRATION_LIMITS;
+  return [
+    { key: `register:address:${address}`, ...a },
+    { key: `register:email:${email}`, ...e },
+  ];
 }
 
-/** Both limits of a public registration; the e-mail is the normalised one. */
+/**
+ * Counts one hit per entry, each key in its own fixed window, in one statement (safe
+ * across instances; a key may come several times, counted in the order given). Answers,
+ * for each entry, the seconds to wait when it passed its limit, or null. Keys are
+ * written in a fixed order, so that two callers never wait for each other in a circle.
+ */
+export async function countHits(db: Executor, hits: readonly Limit[]): Promise<(number | null)[]> {
+  if (hits.length === 0) return [];
+  const byKey = new Map<string, { windowSeconds: number; limit: number; n: number }>();
+  for (const h of hits) {
+    const seen = byKey.get(h.key);
+    if (seen) seen.n++;
+    else byKey.set(h.key, { windowSeconds: h.windowSeconds, limit: h.limit, n: 1 });
+  }
+  const wanted = sql.join(
+    [...byKey.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, w]) => sql`(${key}::text, ${Math.trunc(w.windowSeconds)}::int, ${w.n}::int)`),
+    sql`, `,
+  );
+  const expired = sql`rate_limits.window_start <= now()
+    - make_interval(secs => (select w.win from wanted w where w.key = excluded.key))`;
+  const rows = await selectRows<{ key: string; hits: number; left: number }>(
+    db,
+    sql`with wanted(key, win, n) as (values ${wanted}),
+    up as (
+      insert into rate_limits (key, window_start, hits)
+      select key, now(), n from wanted order by key
+      on conflict (key) do update set
+        hits = case when ${expired} then excluded.hits else rate_limits.hits + excluded.hits end,
+        window_start = case when ${expired} then now() else rate_limits.window_start end
+      returning key, hits, window_start
+    )
+    select up.key, up.hits,
+      ceil(extract(epoch from (up.window_start + make_interval(secs => w.win) - now())))::int
+        as left
+    from up join wanted w using (key)`,
+  );
+  // Each entry's place in its window: the hits before this statement, then its turn.
+  const counted = new Map(
+    rows.map((r) => [
+      r.key,
+      { next: Number(r.hits) - (byKey.get(r.key)?.n ?? 0), left: Math.max(1, Number(r.left)) },
+    ]),
+  );
+  return hits.map((h) => {
+    const c = counted.get(h.key);
+    if (!c) throw new Error(`rate limit ${h.key} not counted`);
+    c.next++;
+    return c.next > h.limit ? c.left : null;
+  });
+}
+
+/**
+ * Counts one hit on each key, outside any transaction, and throws RateLimitedError with
+ * the seconds left when a limit is passed (the longest wait, when several are).
+ */
+export async function hitAll(limits: readonly Limit[]): Promise<void> {
+  const waits = (await countHits(getDb(), limits)).filter((w): w is number => w !== null);
+  if (waits.length > 0) throw new RateLimitedError(Math.max(...waits));
+}
+
+/** Counts one hit on `key` in a fixed window (see hitAll). */
+export async function hit(key: string, limit: number, windowSeconds: number): Promise<void> {
+  await hitAll([{ key, limit, windowSeconds }]);
+}
+
+/** Both limits of a public registration, on their own (registrations count them in `register`). */
 export async function limitRegistration(address: string, email: string): Promise<void> {
-  const { address: a, email: e } = REGISTRATION_LIMITS;
-  await hit(`register:address:${address}`, a.limit, a.windowSeconds);
-  await hit(`register:email:${email}`, e.limit, e.windowSeconds);
+  await hitAll(registrationLimits(address, email));
 }

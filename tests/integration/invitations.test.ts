@@ -350,6 +350,37 @@ describe('an invitee', () => {
     expect(listed.items.map((i) => i.state)).toEqual(['registered', 'registered']);
   });
 
+  it('registering at the same moment, each is answered on their own: a lent link is refused, the others are registered', async () => {
+    const eventId = await makeEvent({ capacity: 10 });
+    const people = [unique('a'), unique('b'), unique('c')];
+    const tokens: string[] = [];
+    for (const email of people) tokens.push((await invited(eventId, email)).token);
+    const stranger = unique('stranger');
+    // Sent together, they are written in one transaction, which the lent link fails.
+    const results = await Promise.allSettled([
+      ...people.map((email, i) =>
+        register(registration(eventId, email, { invitationToken: tokens[i] }), { origin: ORIGIN }),
+      ),
+      register(registration(eventId, stranger, { invitationToken: tokens[0] }), { origin: ORIGIN }),
+    ]);
+    expect(results.slice(0, 3).map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    const refused = results[3] as PromiseRejectedResult;
+    expect((refused.reason as ActionError).messageKey).toBe(
+      'registrations.errors.invitationEmailMismatch',
+    );
+    const rows = await getDb()
+      .select({ email: registrations.email })
+      .from(registrations)
+      .where(eq(registrations.eventId, eventId));
+    expect(rows.map((r) => r.email).sort()).toEqual([...people].sort());
+    expect(await mailsTo(stranger)).toEqual([]);
+    expect((await invitationsOf(eventId)).every((i) => i.registrationId !== null)).toBe(true);
+  });
+
   it('cannot lend the link: another e-mail, no link, a withdrawn or replaced link are refused, writing nothing', async () => {
     const eventId = await makeEvent();
     const [a, other] = [unique('a'), unique('other')];

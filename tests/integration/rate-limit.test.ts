@@ -2,7 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { rateLimits } from '@/db/schema';
-import { hit, limitRegistration, RateLimitedError } from '@/lib/registrations/rate-limit';
+import {
+  countHits,
+  hit,
+  limitRegistration,
+  RateLimitedError,
+} from '@/lib/registrations/rate-limit';
 
 async function refusal(fn: () => Promise<unknown>): Promise<RateLimitedError | null> {
   return fn().then(
@@ -38,6 +43,17 @@ describe('rate limits', () => {
     );
     expect(results.filter((r) => r === null)).toHaveLength(10);
     expect(results.filter((r) => r instanceof RateLimitedError)).toHaveLength(20);
+  });
+
+  it('count a key given several times in one statement, in the order given', async () => {
+    const key = `test:repeated:${Date.now()}`;
+    const other = `${key}:other`;
+    const l = { key, limit: 3, windowSeconds: 60 };
+    const waits = await countHits(getDb(), [l, l, { ...l, key: other }, l, l]);
+    expect(waits.slice(0, 4)).toEqual([null, null, null, null]);
+    expect(waits[4]).toBeGreaterThan(55);
+    const rows = await getDb().select().from(rateLimits).where(eq(rateLimits.key, key));
+    expect(rows[0]?.hits).toBe(4);
   });
 
   it('limit a registration per e-mail address whatever the client address', async () => {

@@ -33,6 +33,7 @@ import {
   registrationByToken,
   waitlistPosition,
 } from '@/lib/registrations/queries';
+import { RateLimitedError } from '@/lib/registrations/rate-limit';
 import { registrationInputSchema } from '@/lib/registrations/validation';
 import { eventForm, expectFieldError, uniqueSlug } from '../helpers/events';
 import { makeViewer } from '../helpers/fixtures';
@@ -206,6 +207,25 @@ describe('register', () => {
     await expect(cancelByToken(first, { origin: ORIGIN })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('counts public registrations arriving together against the rate limits: the sixth try with one e-mail waits', async () => {
+    const eventId = await makeEvent({ capacity: 10 });
+    const email = unique('eager');
+    const results = await Promise.allSettled(
+      Array.from({ length: 7 }, (_, i) =>
+        register(input(eventId, email), { origin: ORIGIN, clientAddress: `192.0.2.${i}` }),
+      ),
+    );
+    const values = results.map((r) => (r.status === 'fulfilled' ? r.value.outcome : r.reason));
+    expect(values.filter((v) => v === 'registered')).toHaveLength(1);
+    expect(values.filter((v) => v === 'already_registered')).toHaveLength(4);
+    const limited = values.filter((v) => v instanceof RateLimitedError) as RateLimitedError[];
+    expect(limited).toHaveLength(2);
+    expect(limited.every((e) => e.retryAfter > 500 && e.retryAfter <= 600)).toBe(true);
+    // One row, and a mail for each try that was let through.
+    expect(await statusesOf(eventId)).toHaveLength(1);
+    expect(await mailsTo(email)).toHaveLength(5);
+  });
+
   it('refuses closed, not-yet-open, cancelled, draft, nomination and invitation events, writing nothing', async () => {
     const now = new Date('2030-01-01T12:00:00Z');
     const cases: [EventOverrides, string][] = [
@@ -324,6 +344,57 @@ describe('never overbook', () => {
       .from(registrations)
       .where(eq(registrations.eventId, eventId));
     expect(row?.n).toBe(1);
+  });
+
+  it('settles each of many people arriving together on their own: a refusal, a double click and an earlier registration do not touch the others', async () => {
+    const eventId = await makeEvent({ capacity: 3 });
+    const earlier = unique('earlier');
+    await register(input(eventId, earlier), { origin: ORIGIN });
+    const people = Array.from({ length: 6 }, (_, i) => unique(`together${i}`));
+    const results = await Promise.allSettled([
+      ...people.map((email) => register(input(eventId, email), { origin: ORIGIN })),
+      // A session that is not the event's (the form was read before it was deleted).
+      register(
+        { ...input(eventId, unique('gone')), sessionIds: ['00000000-0000-4000-8000-000000000000'] },
+        { origin: ORIGIN },
+      ),
+      register(input(eventId, people[1] as string), { origin: ORIGIN }),
+      register(input(eventId, earlier), { origin: ORIGIN }),
+    ]);
+    const values = results.map((r) => (r.status === 'fulfilled' ? r.value : r.reason));
+    expect(values.slice(0, 6).every((v) => v.outcome === 'registered')).toBe(true);
+    expect((values[6] as ActionError).fieldErrors).toEqual({ sessionIds: ['invalidSession'] });
+    expect(values[7]).toEqual({ outcome: 'already_registered', id: values[1].id });
+    expect(values[8]).toMatchObject({ outcome: 'already_registered' });
+    const rows = await statusesOf(eventId);
+    expect(rows[0]?.email).toBe(earlier);
+    expect(rows.map((r) => r.email).sort()).toEqual([earlier, ...people].sort());
+    // Seats in arrival order (the order in which they reached the event's lock).
+    expect(rows.map((r) => r.status)).toEqual([
+      'confirmed',
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+      'waitlisted',
+      'waitlisted',
+      'waitlisted',
+    ]);
+    // Each got the mail of their status; the double click and the earlier one their link again.
+    // (Mails written in one transaction share their time: compared as sets.)
+    for (const row of rows.slice(1)) {
+      const subjects = (await mailsTo(row.email)).map((m) => m.subject.split(' : ')[0]);
+      const status = row.status === 'confirmed' ? 'Inscription confirmée' : 'Liste d’attente';
+      expect(subjects.sort()).toEqual(
+        row.email === people[1] ? [status, 'Votre lien d’inscription'].sort() : [status],
+      );
+    }
+    expect(await mailsTo(earlier)).toHaveLength(2);
+    const [changes] = await getDb()
+      .select({ n: count() })
+      .from(registrationChanges)
+      .innerJoin(registrations, eq(registrations.id, registrationChanges.registrationId))
+      .where(eq(registrations.eventId, eventId));
+    expect(changes?.n).toBe(7);
   });
 
   it('never lets cancellations and new registrations racing exceed the capacity', async () => {
