@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { addSession, createOpenEvent } from '../helpers/e2e-events';
+import { linkIn, waitForMail } from '../helpers/e2e-mail';
 
 const stamp = Date.now().toString(36);
 const slug = `colloque-affluence-${stamp}`;
@@ -122,6 +123,78 @@ test('200 simultaneous registrations over HTTP for a workshop of 20 seats: 20 ge
   expect((await forged.json()).fieldErrors.sessionIds).toEqual([
     'This session is not offered as a choice for this event.',
   ]);
+});
+
+test('seats freed while newcomers register over HTTP go to the waiting list, in order, never beyond the capacity', async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const raceSlug = `colloque-desistements-${stamp}`;
+  const eventId = await createOpenEvent(page, {
+    slug: raceSlug,
+    titleFr: `Colloque désistements ${stamp}`,
+    titleEn: `Withdrawals colloquium ${stamp}`,
+    capacity: 10,
+  });
+  const url = `/api/events/${raceSlug}/registrations`;
+  const who = (i: number) => person(3000 + i);
+  // Ten seats taken, five people waiting.
+  for (let i = 0; i < 15; i++) {
+    const answer = await request.post(url, {
+      data: who(i),
+      headers: { 'x-forwarded-for': `198.18.0.${i}` },
+    });
+    expect((await answer.json()).status).toBe(i < 10 ? 'confirmed' : 'waitlisted');
+  }
+  // Five of the confirmed open their manage link, each in their own browser.
+  const leaving = await Promise.all(
+    [0, 2, 4, 6, 8].map(async (i) => {
+      const link = linkIn(await waitForMail(who(i).email as string, 0));
+      const visitor = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+      await visitor.goto(link);
+      await visitor.getByText('Annuler mon inscription', { exact: true }).first().click();
+      return visitor;
+    }),
+  );
+  // They cancel while forty newcomers register.
+  const [, answers] = await Promise.all([
+    Promise.all(
+      leaving.map(async (visitor) => {
+        await visitor.getByRole('button', { name: 'Annuler mon inscription' }).click();
+        await expect(visitor.getByTestId('status')).toHaveText('Annulée');
+      }),
+    ),
+    Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        request.post(url, {
+          data: who(100 + i),
+          headers: { 'x-forwarded-for': `198.18.1.${i}` },
+        }),
+      ),
+    ),
+  ]);
+  expect(answers.map((a) => a.status()).filter((c) => c !== 201)).toEqual([]);
+  // A newcomer never takes a freed seat: the seats are offered to those who waited.
+  const statuses = await Promise.all(answers.map(async (a) => (await a.json()).status));
+  expect(statuses.every((s) => s === 'waitlisted')).toBe(true);
+  await page.goto(`/fr/organiser/events/${eventId}/registrations`);
+  const counts = page.getByTestId('counts');
+  await expect(counts).toContainText('Confirmée : 5');
+  await expect(counts).toContainText('Place proposée : 5');
+  await expect(counts).toContainText('Annulée : 5');
+  await expect(counts).toContainText('Sur liste d’attente : 40');
+  const rows = page.getByTestId('registration-row');
+  for (let i = 10; i < 15; i++) await expect(rows.nth(i)).toContainText('Place proposée');
+  for (let i = 15; i < 50; i++) await expect(rows.nth(i)).toContainText('Sur liste d’attente');
+  // Each of the five who waited is told by mail.
+  for (let i = 10; i < 15; i++) {
+    expect((await waitForMail(who(i).email as string, 1)).subject).toMatch(
+      /^Une place vous est proposée/,
+    );
+  }
+  await Promise.all(leaving.map((visitor) => visitor.context().close()));
 });
 
 test('bad requests get a clear, translated answer and write nothing', async ({ request }) => {
