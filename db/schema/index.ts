@@ -4,6 +4,7 @@ export * from './events';
 export * from './invitations';
 export * from './jobs';
 export * from './networks';
+export * from './nominations';
 export * from './people';
 export * from './rate-limits';
 export * from './registrations';

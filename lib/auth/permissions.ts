@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'organisations.manage': ['admin'],
   'events.create': ['admin', 'organiser'],
   'events.manage': ['admin', 'organiser'],
+  /** Nominate people for one's organisation (a nominator's grant names it). */
+  'nominations.nominate': ['admin', 'nominator'],
   'account.view': ['participant', 'nominator', 'organiser', 'checkin_staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -22,6 +24,7 @@ export type Permission = keyof typeof PERMISSIONS;
 // manage everyone's.
 export const SCOPE_REQUIRED: Partial<Record<Permission, 'eventId' | 'organisationId'>> = {
   'events.manage': 'eventId',
+  'nominations.nominate': 'organisationId',
 };
 
 export type Grant = {

@@ -14,7 +14,8 @@ export const ORGANISATION_MAX = 200;
 // overrides, which can make a name read differently from what it is.
 const HIDDEN = /[\p{Cc}\p{Cf}]/u;
 
-const line = (max: number) =>
+/** A one-line text field: trimmed, NFC, no control characters, no markup. */
+export const line = (max: number) =>
   z
     .string({ error: 'required' })
     .transform((v) => v.normalize('NFC').trim())
@@ -36,16 +37,19 @@ export const manageTokenSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'invalidChoice' });
 
+/** A person's e-mail address, normalised; look-alike letters from other scripts refused. */
+export const personEmailSchema = z
+  .string({ error: 'required' })
+  .refine((v) => !HIDDEN.test(v), { error: 'invalidEmail' })
+  // Only plain ASCII addresses: look-alike letters from other scripts are refused.
+  .refine((v) => /^[\x20-\x7e]*$/.test(v), { error: 'invalidEmail' })
+  .pipe(emailSchema);
+
 export const registrationInputSchema = z.object({
   eventId: z.uuid({ error: 'invalidChoice' }),
   firstName: line(NAME_MAX),
   lastName: line(NAME_MAX),
-  email: z
-    .string({ error: 'required' })
-    .refine((v) => !HIDDEN.test(v), { error: 'invalidEmail' })
-    // Only plain ASCII addresses: look-alike letters from other scripts are refused.
-    .refine((v) => /^[\x20-\x7e]*$/.test(v), { error: 'invalidEmail' })
-    .pipe(emailSchema),
+  email: personEmailSchema,
   organisation: line(ORGANISATION_MAX),
   function: line(ORGANISATION_MAX),
   country: z

@@ -40,6 +40,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   'events.create': ['admin', 'organiser'],
   // A platform-wide organiser grant does not reach an event (see the scoped tests below).
   'events.manage': ['admin'],
+  // A nominator, for the organisation their grant names (asked here about their own).
+  'nominations.nominate': ['admin', 'nominator'],
   'account.view': ['participant', 'nominator', 'organiser', 'checkin_staff', 'admin'],
 };
 
@@ -66,6 +68,17 @@ describe('permission table', () => {
       expect(() => assertCan(null, permission)).toThrow(ForbiddenError);
     });
   }
+
+  it('a nominator nominates for their own organisation only, never for another or for none', () => {
+    expect(allows(VIEWERS.nominator, 'nominations.nominate', { organisationId: ORG_A })).toBe(true);
+    expect(allows(VIEWERS.nominator, 'nominations.nominate', { organisationId: ORG_B })).toBe(
+      false,
+    );
+    expect(allows(VIEWERS.nominator, 'nominations.nominate')).toBe(false);
+    expect(allows(VIEWERS.organiser, 'nominations.nominate', { organisationId: ORG_A })).toBe(
+      false,
+    );
+  });
 
   it('platform-wide roles hold their permissions with or without a resource', () => {
     expect(allows(VIEWERS.admin, 'roles.grant')).toBe(true);

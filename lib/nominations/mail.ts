@@ -1,0 +1,50 @@
+import type { events, nominationCalls } from '@/db/schema';
+import { formatDateTime, zoneLabel } from '@/lib/events/format';
+import { translator } from '@/lib/i18n/catalogue';
+import { localized } from '@/lib/i18n/localized';
+import type { OutgoingMail } from '@/lib/mail/transport';
+import type { Locale } from '@/lib/people/enums';
+
+/** The nominators' home: the calls open to their organisation. */
+export function nominationsUrl(origin: string, locale: Locale): string {
+  return `${origin}/${locale}/nominations`;
+}
+
+type Nominator = {
+  email: string;
+  name: string | null;
+  locale: Locale;
+  quota: number;
+  organisationFr: string;
+  organisationEn: string;
+};
+
+/** Tells a nominator that their organisation is invited to nominate, in their language. */
+export function composeCallOpenedMail(
+  nominator: Nominator,
+  e: Pick<typeof events.$inferSelect, 'titleFr' | 'titleEn' | 'timeZone'>,
+  call: Pick<typeof nominationCalls.$inferSelect, 'profileFr' | 'profileEn' | 'nominationsCloseAt'>,
+  origin: string,
+): OutgoingMail {
+  const locale = nominator.locale;
+  const t = translator(locale, 'nominationMail');
+  const title = localized(locale, e.titleFr, e.titleEn);
+  return {
+    to: nominator.email,
+    locale,
+    subject: t('callOpened.subject', { title }),
+    text: [
+      nominator.name ? t('greeting', { name: nominator.name }) : t('greetingAnonymous'),
+      t('callOpened.body', {
+        organisation: localized(locale, nominator.organisationFr, nominator.organisationEn),
+        quota: nominator.quota,
+        title,
+        deadline: formatDateTime(call.nominationsCloseAt, e.timeZone, locale),
+        zone: zoneLabel(call.nominationsCloseAt, e.timeZone, locale),
+      }),
+      t('callOpened.profile', { profile: localized(locale, call.profileFr, call.profileEn) }),
+      t('callOpened.link', { url: nominationsUrl(origin, locale) }),
+      t('signature'),
+    ].join('\n\n'),
+  };
+}

@@ -1,0 +1,613 @@
+import { and, asc, count, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { getDb } from '@/db/client';
+import { isUniqueViolation } from '@/db/errors';
+import {
+  events,
+  nominationCalls,
+  nominationChanges,
+  nominationQuotas,
+  nominations,
+  organisations,
+  registrations,
+  roleGrants,
+  users,
+} from '@/db/schema';
+import { recordAudit } from '@/lib/audit/mutations';
+import { assertCan } from '@/lib/auth/assert';
+import { ActionError, NotFoundError } from '@/lib/auth/errors';
+import { allows, type Viewer } from '@/lib/auth/permissions';
+import { type LockedEvent, lockEvent } from '@/lib/events/lock';
+import { zonedLocalToUtc } from '@/lib/events/time';
+import { queueMails } from '@/lib/mail/outbox';
+import { SEAT_HOLDING } from '@/lib/registrations/enums';
+import { type NominationStatus, PLACE_HOLDING, QUOTA_HOLDING } from './enums';
+import { composeCallOpenedMail } from './mail';
+import type { CallInput, DecisionInput, Nominee } from './validation';
+
+type Options = { now?: Date };
+
+async function recordChanges(
+  tx: Transaction,
+  rows: { id: string; from: NominationStatus | null; to: NominationStatus }[],
+  actorId: string | null,
+  note: string | null = null,
+) {
+  if (rows.length === 0) return;
+  await tx.insert(nominationChanges).values(
+    rows.map((r) => ({
+      nominationId: r.id,
+      fromStatus: r.from,
+      toStatus: r.to,
+      actorId,
+      note,
+    })),
+  );
+}
+
+async function callOfEvent(tx: Transaction, eventId: string) {
+  const [call] = await tx
+    .select()
+    .from(nominationCalls)
+    .where(eq(nominationCalls.eventId, eventId));
+  return call ?? null;
+}
+
+/** Live nominations per organisation of a call, by status group. */
+async function quotaUse(tx: Transaction, callId: string, statuses: readonly NominationStatus[]) {
+  const rows = await tx
+    .select({ organisationId: nominations.organisationId, n: count() })
+    .from(nominations)
+    .where(and(eq(nominations.callId, callId), inArray(nominations.status, [...statuses])))
+    .groupBy(nominations.organisationId);
+  return new Map(rows.map((r) => [r.organisationId, Number(r.n)]));
+}
+
+/**
+ * Writes the call for nominations of an event on nomination: its profile, deadlines
+ * (typed in the event's time zone) and the organisations invited, each with its quota.
+ * A quota cannot go below the nominations an organisation has made, nor an organisation
+ * be dropped while it has some.
+ */
+export async function saveCall(
+  viewer: Viewer | null,
+  eventId: string,
+  input: CallInput,
+): Promise<{ id: string }> {
+  assertCan(viewer, 'events.manage', { eventId });
+  return getDb().transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    if (event.registrationMode !== 'nomination') {
+      throw new ActionError('nominations.errors.notByNomination');
+    }
+    const ids = input.quotas.map((q) => q.organisationId);
+    const known = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(inArray(organisations.id, ids));
+    const knownIds = new Set(known.map((o) => o.id));
+    const fieldErrors: Record<string, string[]> = {};
+    input.quotas.forEach((q, i) => {
+      if (!knownIds.has(q.organisationId)) {
+        fieldErrors[`quotas.${i}.organisationId`] = ['invalidChoice'];
+      }
+    });
+    if (Object.keys(fieldErrors).length > 0) throw new ActionError('actions.invalid', fieldErrors);
+    const at = (local: string) => zonedLocalToUtc(local, event.timeZone);
+    const values = {
+      profileFr: input.profileFr,
+      profileEn: input.profileEn,
+      nominationsCloseAt: at(input.nominationsCloseAt),
+      confirmationDeadline: at(input.confirmationDeadline),
+      withdrawalDeadline: at(input.withdrawalDeadline),
+      acceptsLate: input.acceptsLate,
+    };
+    const existing = await callOfEvent(tx, eventId);
+    let callId: string;
+    if (existing) {
+      callId = existing.id;
+      // Nominations made count against the quotas they were made within.
+      const used = await quotaUse(tx, callId, [...QUOTA_HOLDING]);
+      const wanted = new Map(input.quotas.map((q) => [q.organisationId, q.quota]));
+      input.quotas.forEach((q, i) => {
+        if ((used.get(q.organisationId) ?? 0) > q.quota) {
+          fieldErrors[`quotas.${i}.quota`] = ['nominations.errors.quotaBelowNominations'];
+        }
+      });
+      for (const [organisationId, n] of used) {
+        if (n > 0 && !wanted.has(organisationId)) {
+          fieldErrors.quotas = ['nominations.errors.organisationHasNominations'];
+        }
+      }
+      if (Object.keys(fieldErrors).length > 0) {
+        throw new ActionError('actions.invalid', fieldErrors);
+      }
+      await tx.update(nominationCalls).set(values).where(eq(nominationCalls.id, callId));
+      // Quotas are written again below; those of organisations that nominated stay (an
+      // organisation dropped while it has nominations was refused above).
+      await tx
+        .delete(nominationQuotas)
+        .where(
+          and(
+            eq(nominationQuotas.callId, callId),
+            sql`${nominationQuotas.organisationId} not in (select n.organisation_id from nominations n where n.call_id = ${callId})`,
+          ),
+        );
+    } else {
+      const [row] = await tx
+        .insert(nominationCalls)
+        .values({ eventId, ...values, createdBy: viewer.id })
+        .returning({ id: nominationCalls.id });
+      if (!row) throw new Error('insert returned nothing');
+      callId = row.id;
+    }
+    await tx
+      .insert(nominationQuotas)
+      .values(
+        input.quotas.map((q) => ({ callId, organisationId: q.organisationId, quota: q.quota })),
+      )
+      .onConflictDoUpdate({
+        target: [nominationQuotas.callId, nominationQuotas.organisationId],
+        set: { quota: sql`excluded.quota` },
+      });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: existing ? 'nominations.call.update' : 'nominations.call.create',
+      subjectType: 'event',
+      subjectId: eventId,
+      data: { quotas: input.quotas.length },
+    });
+    return { id: callId };
+  });
+}
+
+/**
+ * Opens the call: nominators of every organisation invited get a mail (in their
+ * language) with the profile sought, their quota and the deadline.
+ */
+export async function openCall(
+  viewer: Viewer | null,
+  eventId: string,
+  options: Options & { origin: string },
+): Promise<{ mailed: number }> {
+  assertCan(viewer, 'events.manage', { eventId });
+  const now = options.now ?? new Date();
+  return getDb().transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    const call = await callOfEvent(tx, eventId);
+    if (!call) throw new NotFoundError();
+    if (call.status === 'open') throw new ActionError('nominations.errors.alreadyOpen');
+    if (event.status !== 'published' || call.nominationsCloseAt <= now) {
+      throw new ActionError('nominations.errors.cannotOpen');
+    }
+    await tx
+      .update(nominationCalls)
+      .set({ status: 'open', openedAt: call.openedAt ?? now })
+      .where(eq(nominationCalls.id, call.id));
+    const nominators = await tx
+      .select({
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        quota: nominationQuotas.quota,
+        organisationFr: organisations.nameFr,
+        organisationEn: organisations.nameEn,
+      })
+      .from(nominationQuotas)
+      .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
+      .innerJoin(
+        roleGrants,
+        and(
+          eq(roleGrants.organisationId, nominationQuotas.organisationId),
+          eq(roleGrants.role, 'nominator'),
+          isNull(roleGrants.eventId),
+        ),
+      )
+      .innerJoin(users, eq(users.id, roleGrants.userId))
+      .where(eq(nominationQuotas.callId, call.id))
+      .orderBy(asc(users.email));
+    const eventRow = await eventForMail(tx, eventId);
+    await queueMails(
+      tx,
+      nominators.map((n) => composeCallOpenedMail(n, eventRow, call, options.origin)),
+    );
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'nominations.call.open',
+      subjectType: 'event',
+      subjectId: eventId,
+      data: { nominators: nominators.length },
+    });
+    return { mailed: nominators.length };
+  });
+}
+
+async function eventForMail(tx: Transaction, eventId: string) {
+  const [row] = await tx.select().from(events).where(eq(events.id, eventId));
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+/** The open call of `callId` that the viewer may nominate to for this organisation. */
+async function callForNominator(tx: Transaction, callId: string, organisationId: string) {
+  const [row] = await tx
+    .select({ call: nominationCalls, quota: nominationQuotas.quota })
+    .from(nominationCalls)
+    .innerJoin(
+      nominationQuotas,
+      and(
+        eq(nominationQuotas.callId, nominationCalls.id),
+        eq(nominationQuotas.organisationId, organisationId),
+      ),
+    )
+    .where(eq(nominationCalls.id, callId));
+  // Not invited, or not theirs: the same answer, nothing told about the call.
+  if (!row || row.call.status === 'draft') throw new NotFoundError();
+  // One organisation's nominators, one at a time: ranks and quota stay consistent.
+  await tx
+    .select({ id: nominationQuotas.id })
+    .from(nominationQuotas)
+    .where(
+      and(eq(nominationQuotas.callId, callId), eq(nominationQuotas.organisationId, organisationId)),
+    )
+    .for('update');
+  return row;
+}
+
+async function refuseTaken(tx: Transaction, callId: string, eventId: string, email: string) {
+  const [registered] = await tx
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.email, email)));
+  if (registered) {
+    throw new ActionError('actions.invalid', { email: ['nominations.errors.alreadyRegistered'] });
+  }
+  const [nominated] = await tx
+    .select({ organisationId: nominations.organisationId })
+    .from(nominations)
+    .where(
+      and(
+        eq(nominations.callId, callId),
+        eq(nominations.email, email),
+        sql`${nominations.status} not in ('rejected', 'declined', 'withdrawn', 'replaced')`,
+      ),
+    );
+  if (nominated) {
+    throw new ActionError('actions.invalid', { email: ['nominations.errors.alreadyNominated'] });
+  }
+}
+
+/**
+ * A nominator adds a person to their organisation's nominations, as a draft, ranked
+ * last. Refused for a call their organisation is not invited to, a closed call, or a
+ * person already registered or nominated (by anyone) for the event.
+ */
+export async function nominate(
+  viewer: Viewer | null,
+  callId: string,
+  organisationId: string,
+  person: Nominee,
+  options: Options = {},
+): Promise<{ id: string }> {
+  assertCan(viewer, 'nominations.nominate', { organisationId });
+  const now = options.now ?? new Date();
+  try {
+    return await getDb().transaction(async (tx) => {
+      const { call } = await callForNominator(tx, callId, organisationId);
+      if (call.status !== 'open' || (call.nominationsCloseAt <= now && !call.acceptsLate)) {
+        throw new ActionError('nominations.errors.closed');
+      }
+      await refuseTaken(tx, callId, call.eventId, person.email);
+      const [last] = await tx
+        .select({ rank: max(nominations.rank) })
+        .from(nominations)
+        .where(and(eq(nominations.callId, callId), eq(nominations.organisationId, organisationId)));
+      const [row] = await tx
+        .insert(nominations)
+        .values({
+          callId,
+          organisationId,
+          rank: (last?.rank ?? 0) + 1,
+          ...person,
+          nominatedBy: viewer.id,
+        })
+        .returning({ id: nominations.id });
+      if (!row) throw new Error('insert returned nothing');
+      await recordChanges(tx, [{ id: row.id, from: null, to: 'draft' }], viewer.id);
+      return { id: row.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'nominations_call_email_live')) {
+      throw new ActionError('actions.invalid', { email: ['nominations.errors.alreadyNominated'] });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Submits drafts to the organisers, all or none: within the organisation's quota (the
+ * live nominations it has made), before the deadline; after it, only when the call takes
+ * late nominations, flagged late.
+ */
+export async function submitNominations(
+  viewer: Viewer | null,
+  callId: string,
+  organisationId: string,
+  ids: string[],
+  options: Options = {},
+): Promise<{ submitted: number; late: boolean }> {
+  assertCan(viewer, 'nominations.nominate', { organisationId });
+  const now = options.now ?? new Date();
+  return getDb().transaction(async (tx) => {
+    const { call, quota } = await callForNominator(tx, callId, organisationId);
+    const late = call.nominationsCloseAt <= now;
+    if (call.status !== 'open' || (late && !call.acceptsLate)) {
+      throw new ActionError('nominations.errors.closed');
+    }
+    const rows = await tx
+      .select({ id: nominations.id, status: nominations.status })
+      .from(nominations)
+      .where(
+        and(
+          eq(nominations.callId, callId),
+          eq(nominations.organisationId, organisationId),
+          inArray(nominations.id, ids),
+        ),
+      )
+      .for('update');
+    // Another organisation's nomination, or none: as if it did not exist.
+    if (rows.length !== new Set(ids).size) throw new NotFoundError();
+    if (rows.some((r) => r.status !== 'draft')) {
+      throw new ActionError('nominations.errors.notDraft');
+    }
+    const used = (await quotaUse(tx, callId, [...QUOTA_HOLDING])).get(organisationId) ?? 0;
+    if (used + rows.length > quota) {
+      throw new ActionError('nominations.errors.overQuota', undefined, {
+        quota,
+        left: Math.max(0, quota - used),
+      });
+    }
+    await tx
+      .update(nominations)
+      .set({ status: 'submitted', late, submittedAt: now })
+      .where(inArray(nominations.id, ids));
+    await recordChanges(
+      tx,
+      rows.map((r) => ({ id: r.id, from: 'draft', to: 'submitted' })),
+      viewer.id,
+      late ? 'late' : null,
+    );
+    return { submitted: rows.length, late };
+  });
+}
+
+/**
+ * Seats held at the event now: confirmed and offered registrations, and accepted
+ * nominees who have not registered yet. Read with the event row locked.
+ */
+async function seatsHeld(tx: Transaction, eventId: string, callId: string): Promise<number> {
+  const [row] = await tx
+    .select({
+      registered: sql<number>`(select count(*)::int from registrations r
+        where r.event_id = ${eventId} and r.status in ${[...SEAT_HOLDING]})`,
+      nominated: sql<number>`(select count(*)::int from nominations n
+        where n.call_id = ${callId} and n.status in ${[...PLACE_HOLDING]}
+        and n.registration_id is null)`,
+    })
+    .from(nominationCalls)
+    .where(eq(nominationCalls.id, callId));
+  return Number(row?.registered ?? 0) + Number(row?.nominated ?? 0);
+}
+
+/**
+ * An organiser accepts, puts in reserve or rejects (with a reason) nominations of their
+ * event, one or many, all or none. Accepting never takes an organisation past its quota
+ * nor the event past its capacity, whoever else decides at the same moment: the event's
+ * row is locked, then counted.
+ */
+export async function decideNominations(
+  viewer: Viewer | null,
+  eventId: string,
+  input: DecisionInput,
+  options: Options = {},
+): Promise<{ decided: number }> {
+  assertCan(viewer, 'events.manage', { eventId });
+  const now = options.now ?? new Date();
+  return getDb().transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    const call = await callOfEvent(tx, eventId);
+    if (!call) throw new NotFoundError();
+    const rows = await tx
+      .select({
+        id: nominations.id,
+        status: nominations.status,
+        organisationId: nominations.organisationId,
+      })
+      .from(nominations)
+      .where(and(eq(nominations.callId, call.id), inArray(nominations.id, input.ids)))
+      .for('update');
+    if (rows.length !== new Set(input.ids).size) throw new NotFoundError();
+    const from: Record<DecisionInput['decision'], NominationStatus[]> = {
+      accept: ['submitted', 'reserve'],
+      reserve: ['submitted'],
+      reject: ['submitted', 'reserve', 'accepted'],
+    };
+    if (rows.some((r) => !from[input.decision].includes(r.status))) {
+      throw new ActionError('nominations.errors.cannotDecide');
+    }
+    if (input.decision === 'accept') await assertRoom(tx, event, call.id, rows);
+    const to: NominationStatus =
+      input.decision === 'accept'
+        ? 'accepted'
+        : input.decision === 'reserve'
+          ? 'reserve'
+          : 'rejected';
+    await tx
+      .update(nominations)
+      .set({
+        status: to,
+        reason: input.decision === 'reject' ? (input.reason ?? null) : null,
+        decidedAt: now,
+        decidedBy: viewer.id,
+      })
+      .where(inArray(nominations.id, input.ids));
+    await recordChanges(
+      tx,
+      rows.map((r) => ({ id: r.id, from: r.status, to })),
+      viewer.id,
+      input.decision === 'reject' ? (input.reason ?? null) : null,
+    );
+    // A place given back (an accepted nominee rejected) goes to that organisation's reserve.
+    const freed = rows.filter((r) => r.status === 'accepted').map((r) => r.organisationId);
+    await moveUpReserves(tx, event, call.id, freed, viewer.id, now);
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: `nominations.${input.decision}`,
+      subjectType: 'event',
+      subjectId: eventId,
+      data: { nominations: input.ids },
+    });
+    return { decided: rows.length };
+  });
+}
+
+/** Refuses an acceptance that would pass an organisation's quota or the event's capacity. */
+async function assertRoom(
+  tx: Transaction,
+  event: LockedEvent,
+  callId: string,
+  accepted: { organisationId: string }[],
+) {
+  const quotas = await tx
+    .select({
+      organisationId: nominationQuotas.organisationId,
+      quota: nominationQuotas.quota,
+      nameFr: organisations.nameFr,
+      nameEn: organisations.nameEn,
+    })
+    .from(nominationQuotas)
+    .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
+    .where(eq(nominationQuotas.callId, callId));
+  const used = await quotaUse(tx, callId, ['accepted', 'invited', 'confirmed']);
+  const adding = new Map<string, number>();
+  for (const a of accepted) adding.set(a.organisationId, (adding.get(a.organisationId) ?? 0) + 1);
+  for (const [organisationId, n] of adding) {
+    const q = quotas.find((x) => x.organisationId === organisationId);
+    const taken = used.get(organisationId) ?? 0;
+    if (!q || taken + n > q.quota) {
+      throw new ActionError('nominations.errors.quotaFull', undefined, {
+        organisation: q?.nameFr ?? '',
+        quota: q?.quota ?? 0,
+        left: Math.max(0, (q?.quota ?? 0) - taken),
+      });
+    }
+  }
+  if (event.capacity !== null) {
+    const held = await seatsHeld(tx, event.id, callId);
+    if (held + accepted.length > event.capacity) {
+      throw new ActionError('nominations.errors.capacityFull', undefined, {
+        capacity: event.capacity,
+        left: Math.max(0, event.capacity - held),
+      });
+    }
+  }
+}
+
+/**
+ * Places given back by these organisations go to their reserve nominees, best ranked
+ * first, while their quota and the event's capacity allow (the event row is locked).
+ */
+async function moveUpReserves(
+  tx: Transaction,
+  event: LockedEvent,
+  callId: string,
+  organisationIds: string[],
+  actorId: string | null,
+  now: Date,
+) {
+  for (const organisationId of organisationIds) {
+    const [next] = await tx
+      .select({ id: nominations.id, organisationId: nominations.organisationId })
+      .from(nominations)
+      .where(
+        and(
+          eq(nominations.callId, callId),
+          eq(nominations.organisationId, organisationId),
+          eq(nominations.status, 'reserve'),
+        ),
+      )
+      .orderBy(asc(nominations.rank))
+      .limit(1)
+      .for('update');
+    if (!next) continue;
+    try {
+      await assertRoom(tx, event, callId, [next]);
+    } catch (error) {
+      if (error instanceof ActionError) continue;
+      throw error;
+    }
+    await tx
+      .update(nominations)
+      .set({ status: 'accepted', decidedAt: now, decidedBy: actorId })
+      .where(eq(nominations.id, next.id));
+    await recordChanges(
+      tx,
+      [{ id: next.id, from: 'reserve', to: 'accepted' }],
+      actorId,
+      'moved up',
+    );
+  }
+}
+
+/**
+ * A nominator withdraws one of their organisation's nominations, before the withdrawal
+ * deadline. A place it held goes to the organisation's reserve.
+ */
+export async function withdrawNomination(
+  viewer: Viewer | null,
+  nominationId: string,
+  options: Options = {},
+): Promise<void> {
+  const now = options.now ?? new Date();
+  const [found] = await getDb()
+    .select({ organisationId: nominations.organisationId, eventId: nominationCalls.eventId })
+    .from(nominations)
+    .innerJoin(nominationCalls, eq(nominationCalls.id, nominations.callId))
+    .where(eq(nominations.id, nominationId));
+  // Someone else's nomination reads as none at all.
+  if (!found) throw new NotFoundError();
+  if (
+    !viewer ||
+    !allows(viewer, 'nominations.nominate', { organisationId: found.organisationId })
+  ) {
+    throw new NotFoundError();
+  }
+  await getDb().transaction(async (tx) => {
+    const event = await lockEvent(tx, found.eventId);
+    const [row] = await tx
+      .select({ nomination: nominations, call: nominationCalls })
+      .from(nominations)
+      .innerJoin(nominationCalls, eq(nominationCalls.id, nominations.callId))
+      .where(eq(nominations.id, nominationId))
+      .for('update', { of: nominations });
+    if (!row) throw new NotFoundError();
+    const { nomination, call } = row;
+    if (call.withdrawalDeadline <= now)
+      throw new ActionError('nominations.errors.tooLateToWithdraw');
+    if (!['draft', 'submitted', 'accepted', 'reserve', 'invited'].includes(nomination.status)) {
+      throw new ActionError('nominations.errors.cannotWithdraw');
+    }
+    await tx
+      .update(nominations)
+      .set({ status: 'withdrawn' })
+      .where(eq(nominations.id, nominationId));
+    await recordChanges(
+      tx,
+      [{ id: nominationId, from: nomination.status, to: 'withdrawn' }],
+      viewer.id,
+    );
+    if (nomination.status === 'accepted' || nomination.status === 'invited') {
+      await moveUpReserves(tx, event, call.id, [nomination.organisationId], viewer.id, now);
+    }
+  });
+}

@@ -1,0 +1,467 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import {
+  auditLog,
+  events,
+  jobs,
+  nominationChanges,
+  nominationQuotas,
+  nominations,
+  organisations,
+  registrations,
+} from '@/db/schema';
+import { ActionError, ForbiddenError, NotFoundError } from '@/lib/auth/errors';
+import type { Viewer } from '@/lib/auth/permissions';
+import { MAIL_QUEUE } from '@/lib/mail/outbox';
+import {
+  decideNominations,
+  nominate,
+  openCall,
+  saveCall,
+  submitNominations,
+  withdrawNomination,
+} from '@/lib/nominations/mutations';
+import {
+  type CallFormInput,
+  callInputSchema,
+  decisionSchema,
+  nomineeSchema,
+} from '@/lib/nominations/validation';
+import { makeViewer } from '../helpers/fixtures';
+
+const ORIGIN = 'http://passerelle.test';
+let counter = 0;
+const unique = (name: string) => `${name}.${++counter}.${Date.now().toString(36)}@example.org`;
+
+async function makeOrganisation(name: string): Promise<string> {
+  const n = ++counter;
+  const [row] = await getDb()
+    .insert(organisations)
+    .values({
+      slug: `org-${n}-${Date.now().toString(36)}`,
+      nameFr: `${name} ${n}`,
+      nameEn: `${name} ${n} (en)`,
+      kind: 'ministry',
+      country: 'FR',
+    })
+    .returning({ id: organisations.id });
+  return row?.id as string;
+}
+
+/** A published event on nomination, with `capacity` seats, and its organiser. */
+async function makeEvent(capacity: number | null = 10) {
+  const n = ++counter;
+  const [row] = await getDb()
+    .insert(events)
+    .values({
+      slug: `nomination-test-${n}-${Date.now().toString(36)}`,
+      status: 'published',
+      format: 'policy_practice_workshop',
+      mode: 'in_person',
+      city: 'Bruxelles',
+      country: 'BE',
+      timeZone: 'Europe/Brussels',
+      startsAt: new Date('2030-06-10T07:00:00Z'),
+      endsAt: new Date('2030-06-11T15:00:00Z'),
+      registrationMode: 'nomination',
+      capacity,
+      titleFr: `Atelier RAN ${n}`,
+      titleEn: `RAN workshop ${n}`,
+      publishedAt: new Date(),
+    })
+    .returning({ id: events.id });
+  const eventId = row?.id as string;
+  const organiser = await makeViewer([{ role: 'organiser', eventId }]);
+  return { eventId, organiser };
+}
+
+const callForm = (
+  quotas: { organisationId: string; quota: number }[],
+  extra: Partial<CallFormInput> = {},
+) =>
+  callInputSchema.parse({
+    profileFr: 'Enseignants et inspecteurs au contact des jeunes.',
+    profileEn: 'Teachers and inspectors working with young people.',
+    nominationsCloseAt: '2030-04-01T18:00',
+    confirmationDeadline: '2030-04-15T18:00',
+    withdrawalDeadline: '2030-05-01T18:00',
+    quotas,
+    ...extra,
+  });
+
+const person = (email: string, extra: Record<string, unknown> = {}) =>
+  nomineeSchema.parse({
+    firstName: 'Nadia',
+    lastName: 'Lefèvre',
+    email,
+    function: 'Inspectrice',
+    locale: 'fr',
+    ...extra,
+  });
+
+/** An event with an open call: two ministries with their nominators. */
+async function openedCall(quotaA = 2, quotaB = 2, capacity: number | null = 10) {
+  const { eventId, organiser } = await makeEvent(capacity);
+  const orgA = await makeOrganisation('Ministère de l’Éducation nationale');
+  const orgB = await makeOrganisation('Ministère de la Justice');
+  const nominatorA = await makeViewer([{ role: 'nominator', organisationId: orgA }]);
+  const nominatorB = await makeViewer([{ role: 'nominator', organisationId: orgB }]);
+  const { id: callId } = await saveCall(
+    organiser,
+    eventId,
+    callForm([
+      { organisationId: orgA, quota: quotaA },
+      { organisationId: orgB, quota: quotaB },
+    ]),
+  );
+  await openCall(organiser, eventId, { origin: ORIGIN, now: new Date('2030-01-01T00:00:00Z') });
+  return { eventId, organiser, callId, orgA, orgB, nominatorA, nominatorB };
+}
+
+const BEFORE = { now: new Date('2030-03-01T00:00:00Z') };
+
+async function nominateMany(
+  viewer: Viewer,
+  callId: string,
+  organisationId: string,
+  n: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    ids.push(
+      (await nominate(viewer, callId, organisationId, person(unique('nominee')), BEFORE)).id,
+    );
+  }
+  return ids;
+}
+
+async function expectRefused(change: () => Promise<unknown>, key: string) {
+  const error = await change().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ActionError);
+  expect((error as ActionError).messageKey).toBe(key);
+  return error as ActionError;
+}
+
+async function statuses(ids: string[]) {
+  const rows = await getDb()
+    .select({ id: nominations.id, status: nominations.status })
+    .from(nominations)
+    .where(inArray(nominations.id, ids));
+  return Object.fromEntries(rows.map((r) => [r.id, r.status]));
+}
+
+describe('a call for nominations', () => {
+  it('is written with its quotas, opened, and each invited nominator is told in their language', async () => {
+    const { eventId, callId, orgA } = await openedCall(3, 1);
+    const quotas = await getDb()
+      .select()
+      .from(nominationQuotas)
+      .where(eq(nominationQuotas.callId, callId))
+      .orderBy(asc(nominationQuotas.quota));
+    expect(quotas.map((q) => q.quota)).toEqual([1, 3]);
+    const mails = await getDb()
+      .select({ payload: jobs.payload })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.queue, MAIL_QUEUE),
+          sql`${jobs.payload}->>'subject' like 'Appel à désignations%'`,
+        ),
+      );
+    const ours = mails
+      .map((m) => m.payload as { subject: string; text: string })
+      .filter((m) => m.text.includes(`${ORIGIN}/fr/nominations`));
+    expect(ours.some((m) => m.text.includes('jusqu’à 3 personne(s)'))).toBe(true);
+    const [org] = await getDb().select().from(organisations).where(eq(organisations.id, orgA));
+    expect(ours.some((m) => m.text.includes(org?.nameFr as string))).toBe(true);
+    const [audit] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'nominations.call.open'), eq(auditLog.subjectId, eventId)));
+    expect(audit).toBeDefined();
+  });
+
+  it('is refused for an event not on nomination, to someone who does not organise it, and with bad deadlines or quotas', async () => {
+    const { eventId, organiser } = await makeEvent();
+    const org = await makeOrganisation('Ministère');
+    const other = await makeViewer([{ role: 'organiser' }]);
+    const form = callForm([{ organisationId: org, quota: 2 }]);
+    await expect(saveCall(other, eventId, form)).rejects.toBeInstanceOf(ForbiddenError);
+    const nominator = await makeViewer([{ role: 'nominator', organisationId: org }]);
+    await expect(saveCall(nominator, eventId, form)).rejects.toBeInstanceOf(ForbiddenError);
+    await getDb().update(events).set({ registrationMode: 'open' }).where(eq(events.id, eventId));
+    await expectRefused(
+      () => saveCall(organiser, eventId, form),
+      'nominations.errors.notByNomination',
+    );
+    const bad = callInputSchema.safeParse({
+      ...form,
+      confirmationDeadline: '2030-03-01T18:00',
+      quotas: [
+        { organisationId: org, quota: 0 },
+        { organisationId: org, quota: 2 },
+      ],
+    });
+    expect(bad.success).toBe(false);
+    const messages = Object.fromEntries(
+      (bad.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]),
+    );
+    expect(messages).toMatchObject({
+      confirmationDeadline: 'nominations.errors.beforeClose',
+      'quotas.0.quota': 'invalidNumber',
+      'quotas.1.organisationId': 'nominations.errors.organisationTwice',
+    });
+    // An organisation that does not exist: on its field, nothing written.
+    await getDb()
+      .update(events)
+      .set({ registrationMode: 'nomination' })
+      .where(eq(events.id, eventId));
+    const ghost = callForm([{ organisationId: '00000000-0000-4000-8000-000000000000', quota: 1 }]);
+    const refused = await expectRefused(
+      () => saveCall(organiser, eventId, ghost),
+      'actions.invalid',
+    );
+    expect(refused.fieldErrors).toEqual({ 'quotas.0.organisationId': ['invalidChoice'] });
+  });
+});
+
+describe('nominators', () => {
+  it('nominate and submit within their quota, all or none, and never for another organisation', async () => {
+    const { callId, orgA, orgB, nominatorA, nominatorB } = await openedCall(2, 2);
+    const drafts = await nominateMany(nominatorA, callId, orgA, 3);
+    // Three for a quota of two: nothing submitted.
+    const over = await expectRefused(
+      () => submitNominations(nominatorA, callId, orgA, drafts, BEFORE),
+      'nominations.errors.overQuota',
+    );
+    expect(over.params).toEqual({ quota: 2, left: 2 });
+    expect(Object.values(await statuses(drafts))).toEqual(['draft', 'draft', 'draft']);
+    expect(await submitNominations(nominatorA, callId, orgA, drafts.slice(0, 2), BEFORE)).toEqual({
+      submitted: 2,
+      late: false,
+    });
+    // Another organisation's nominations, or for another organisation: refused, unchanged.
+    await expect(
+      submitNominations(nominatorB, callId, orgB, [drafts[2] as string], BEFORE),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      nominate(nominatorB, callId, orgA, person(unique('forged')), BEFORE),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      withdrawNomination(nominatorB, drafts[0] as string, BEFORE),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect((await statuses(drafts))[drafts[0] as string]).toBe('submitted');
+    // A call the organisation is not invited to reads as none.
+    const orgC = await makeOrganisation('Ministère des Sports');
+    const nominatorC = await makeViewer([{ role: 'nominator', organisationId: orgC }]);
+    await expect(
+      nominate(nominatorC, callId, orgC, person(unique('uninvited')), BEFORE),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('cannot nominate someone already nominated by another organisation, or already registered: one is kept', async () => {
+    const { eventId, callId, orgA, orgB, nominatorA, nominatorB } = await openedCall();
+    const email = unique('sought-after');
+    await nominate(nominatorA, callId, orgA, person(email), BEFORE);
+    const refused = await expectRefused(
+      () => nominate(nominatorB, callId, orgB, person(email.toUpperCase())),
+      'actions.invalid',
+    );
+    expect(refused.fieldErrors).toEqual({ email: ['nominations.errors.alreadyNominated'] });
+    const registered = unique('registered');
+    await getDb()
+      .insert(registrations)
+      .values({
+        eventId,
+        email: registered,
+        firstName: 'Déjà',
+        lastName: 'Inscrite',
+        organisation: 'Ministère',
+        function: 'Cheffe',
+        country: 'FR',
+        locale: 'fr',
+        status: 'confirmed',
+        manageTokenHash: `hash-${registered}`,
+        privacyAcknowledgedAt: new Date(),
+      });
+    const again = await expectRefused(
+      () => nominate(nominatorB, callId, orgB, person(registered), BEFORE),
+      'actions.invalid',
+    );
+    expect(again.fieldErrors).toEqual({ email: ['nominations.errors.alreadyRegistered'] });
+    const rows = await getDb().select().from(nominations).where(eq(nominations.callId, callId));
+    expect(rows.map((r) => r.organisationId)).toEqual([orgA]);
+  });
+
+  it('after the deadline: refused, or taken flagged late when the call allows it; withdrawal closes at its own deadline', async () => {
+    const { eventId, organiser, callId, orgA, nominatorA } = await openedCall();
+    const [id] = await nominateMany(nominatorA, callId, orgA, 1);
+    const after = { now: new Date('2030-04-02T00:00:00Z') };
+    await expectRefused(
+      () => submitNominations(nominatorA, callId, orgA, [id as string], after),
+      'nominations.errors.closed',
+    );
+    const quotas = await getDb()
+      .select({ organisationId: nominationQuotas.organisationId, quota: nominationQuotas.quota })
+      .from(nominationQuotas)
+      .where(eq(nominationQuotas.callId, callId));
+    await saveCall(organiser, eventId, callForm(quotas, { acceptsLate: true }));
+    expect(await submitNominations(nominatorA, callId, orgA, [id as string], after)).toEqual({
+      submitted: 1,
+      late: true,
+    });
+    const [change] = await getDb()
+      .select()
+      .from(nominationChanges)
+      .where(
+        and(
+          eq(nominationChanges.nominationId, id as string),
+          eq(nominationChanges.toStatus, 'submitted'),
+        ),
+      );
+    expect(change?.note).toBe('late');
+    await expectRefused(
+      () => withdrawNomination(nominatorA, id as string, { now: new Date('2030-05-02T00:00:00Z') }),
+      'nominations.errors.tooLateToWithdraw',
+    );
+    await withdrawNomination(nominatorA, id as string, after);
+    expect((await statuses([id as string]))[id as string]).toBe('withdrawn');
+  });
+});
+
+describe('organisers deciding', () => {
+  it('accept within quota and capacity, reject with a reason, and a place given back moves the reserve up', async () => {
+    const { eventId, organiser, callId, orgA, nominatorA } = await openedCall(2, 2, 10);
+    const ids = await nominateMany(nominatorA, callId, orgA, 2);
+    await submitNominations(nominatorA, callId, orgA, ids, BEFORE);
+    const [first, second] = ids as [string, string];
+    await decideNominations(
+      organiser,
+      eventId,
+      decisionSchema.parse({ ids: [first], decision: 'accept' }),
+    );
+    await decideNominations(
+      organiser,
+      eventId,
+      decisionSchema.parse({ ids: [second], decision: 'reserve' }),
+    );
+    expect(decisionSchema.safeParse({ ids: [first], decision: 'reject' }).success).toBe(false);
+    await decideNominations(
+      organiser,
+      eventId,
+      decisionSchema.parse({ ids: [first], decision: 'reject', reason: 'Profil trop éloigné.' }),
+    );
+    // The place the first gave back goes to the reserve, in the same transaction.
+    expect(await statuses(ids)).toEqual({ [first]: 'rejected', [second]: 'accepted' });
+    const [rejected] = await getDb().select().from(nominations).where(eq(nominations.id, first));
+    expect(rejected?.reason).toBe('Profil trop éloigné.');
+    const history = await getDb()
+      .select({ to: nominationChanges.toStatus, note: nominationChanges.note })
+      .from(nominationChanges)
+      .where(eq(nominationChanges.nominationId, second))
+      .orderBy(asc(nominationChanges.at), asc(nominationChanges.id));
+    expect(history.map((h) => h.to).sort()).toEqual(['accepted', 'draft', 'reserve', 'submitted']);
+    // Someone else's event: refused, whatever the ids.
+    const stranger = await makeViewer([{ role: 'organiser' }]);
+    await expect(
+      decideNominations(
+        stranger,
+        eventId,
+        decisionSchema.parse({ ids: [second], decision: 'reject', reason: 'x' }),
+      ),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('two organisers accepting at once never pass a quota or the capacity', async () => {
+    // Capacity 3 for two organisations of 3 places each: six nominees, three seats.
+    const { eventId, organiser, callId, orgA, orgB, nominatorA, nominatorB } = await openedCall(
+      3,
+      3,
+      3,
+    );
+    const a = await nominateMany(nominatorA, callId, orgA, 3);
+    const b = await nominateMany(nominatorB, callId, orgB, 3);
+    await submitNominations(nominatorA, callId, orgA, a, BEFORE);
+    await submitNominations(nominatorB, callId, orgB, b, BEFORE);
+    const second = await makeViewer([{ role: 'organiser', eventId }]);
+    const results = await Promise.allSettled(
+      [...a, ...b].map((id, i) =>
+        decideNominations(
+          i % 2 ? second : organiser,
+          eventId,
+          decisionSchema.parse({ ids: [id], decision: 'accept' }),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    for (const r of results) {
+      if (r.status === 'rejected') {
+        expect((r.reason as ActionError).messageKey).toBe('nominations.errors.capacityFull');
+      }
+    }
+    const all = Object.values(await statuses([...a, ...b]));
+    expect(all.filter((s) => s === 'accepted')).toHaveLength(3);
+    // A quota of one, two organisers accepting two of its nominees in bulk at once.
+    const q = await openedCall(1, 1, 10);
+    const [x, y] = await nominateMany(q.nominatorA, q.callId, q.orgA, 1).then(async (one) => [
+      ...one,
+      ...(await nominateMany(q.nominatorB, q.callId, q.orgB, 1)),
+    ]);
+    await submitNominations(q.nominatorA, q.callId, q.orgA, [x as string], BEFORE);
+    await submitNominations(q.nominatorB, q.callId, q.orgB, [y as string], BEFORE);
+    const other = await makeViewer([{ role: 'organiser', eventId: q.eventId }]);
+    const twice = await Promise.allSettled([
+      decideNominations(
+        q.organiser,
+        q.eventId,
+        decisionSchema.parse({ ids: [x], decision: 'accept' }),
+      ),
+      decideNominations(other, q.eventId, decisionSchema.parse({ ids: [x], decision: 'accept' })),
+    ]);
+    expect(twice.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = twice.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((refused.reason as ActionError).messageKey).toBe('nominations.errors.cannotDecide');
+  });
+
+  it('refuses an acceptance past an organisation’s quota, naming it, and writes nothing', async () => {
+    const { eventId, organiser, callId, orgA, nominatorA } = await openedCall(1, 1, 10);
+    const [id] = await nominateMany(nominatorA, callId, orgA, 1);
+    await submitNominations(nominatorA, callId, orgA, [id as string], BEFORE);
+    await decideNominations(
+      organiser,
+      eventId,
+      decisionSchema.parse({ ids: [id], decision: 'accept' }),
+    );
+    // A late nomination beyond the quota (the quota raised, used, then lowered is refused).
+    const [extra] = await getDb()
+      .insert(nominations)
+      .values({
+        callId,
+        organisationId: orgA,
+        rank: 2,
+        status: 'submitted',
+        late: true,
+        email: unique('late'),
+        firstName: 'Tardif',
+        lastName: 'Test',
+        function: 'Agent',
+        locale: 'fr',
+      })
+      .returning({ id: nominations.id });
+    const refused = await expectRefused(
+      () =>
+        decideNominations(
+          organiser,
+          eventId,
+          decisionSchema.parse({ ids: [extra?.id], decision: 'accept' }),
+        ),
+      'nominations.errors.quotaFull',
+    );
+    expect(refused.params).toMatchObject({ quota: 1, left: 0 });
+    expect((await statuses([extra?.id as string]))[extra?.id as string]).toBe('submitted');
+  });
+});
