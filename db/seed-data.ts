@@ -465,5 +465,11 @@ export const DEMO_ACCOUNTS: {
     role: 'nominator',
     organisation: 'fr-men',
   },
+  {
+    email: 'designataire.justice@passerelle.test',
+    name: 'Sofia Désignataire',
+    role: 'nominator',
+    organisation: 'fr-justice',
+  },
   { email: 'participante@passerelle.test', name: 'Awa Participante', role: 'participant' },
 ];

@@ -113,6 +113,13 @@ export async function SiteHeader({ locale, viewer }: Props) {
                   </NavLink>
                 </li>
               ) : null}
+              {viewer?.grants.some((g) => g.role === 'nominator') ? (
+                <li className="fr-nav__item">
+                  <NavLink className="fr-nav__link" href="/nominations">
+                    {t('myNominations')}
+                  </NavLink>
+                </li>
+              ) : null}
               {holdsAnywhere(viewer, 'events.manage') ? (
                 <li className="fr-nav__item">
                   <NavLink className="fr-nav__link" href="/organiser/events">

@@ -11,6 +11,7 @@ export const CLIENT_NAMESPACES = [
   'eventPage',
   'events',
   'formBuilder',
+  'nominations',
   'organisationKinds',
   'questionKinds',
   'registrationModes',

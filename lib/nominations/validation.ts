@@ -110,13 +110,19 @@ export const nomineeSchema = z.object({
 export type NomineeFormInput = z.input<typeof nomineeSchema>;
 export type Nominee = z.output<typeof nomineeSchema>;
 
+/** One id or several: a form's checkboxes send one value per box ticked. */
+export const idList = z.preprocess(
+  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+  z
+    .array(z.uuid({ error: 'invalidChoice' }))
+    .min(1, { error: 'nominations.errors.noneChosen' })
+    .max(500),
+);
+
 /** An organiser's decision on nominations, one or many; a rejection gives its reason. */
 export const decisionSchema = z
   .object({
-    ids: z
-      .array(z.uuid({ error: 'invalidChoice' }))
-      .min(1, { error: 'required' })
-      .max(500),
+    ids: idList,
     decision: z.enum(DECISIONS, { error: 'invalidChoice' }),
     reason: z.preprocess(blankToUndefined, paragraph(REASON_MAX).optional()),
   })

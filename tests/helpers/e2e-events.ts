@@ -12,7 +12,7 @@ export async function createOpenEvent(
     titleFr: string;
     titleEn: string;
     capacity: number;
-    mode?: 'open' | 'approval' | 'invitation';
+    mode?: 'open' | 'approval' | 'invitation' | 'nomination';
   },
 ) {
   await signInAs(page, 'organisatrice@passerelle.test');

@@ -36,6 +36,7 @@ export default async function EditEventPage({ params }: Props) {
     eventEditorOptions(locale),
   ]);
   const tInvitations = await getTranslations('registrations.invitations');
+  const tNominations = await getTranslations('nominations.organiser');
   const when = (local: string) =>
     format.dateTime(zonedLocalToUtc(local, event.timeZone), {
       dateStyle: 'medium',
@@ -62,6 +63,11 @@ export default async function EditEventPage({ params }: Props) {
         <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/form`}>
           {t('formLink')}
         </Link>
+        {event.values.registrationMode === 'nomination' ? (
+          <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/nominations`}>
+            {tNominations('manageLink')}
+          </Link>
+        ) : null}
         {event.values.registrationMode === 'invitation' ? (
           <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/invitations`}>
             {tInvitations('manageLink')}

@@ -1,0 +1,91 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { SelectField, TextAreaField, TextField } from '@/app/_components/form/fields';
+import { nominateAction } from '@/lib/nominations/actions';
+
+const LANGUAGES = [
+  { value: 'fr', label: 'Français' },
+  { value: 'en', label: 'English' },
+];
+
+/** A person typed in, added to the organisation's nominations as a draft, ranked last. */
+export function NominateForm({
+  callId,
+  organisationId,
+}: {
+  callId: string;
+  organisationId: string;
+}) {
+  const t = useTranslations('nominations.nominator');
+  const [state, action, pending] = useActionState(nominateAction, null);
+  const failed = state && !state.ok ? state : null;
+  const err = (name: string) => failed?.fieldErrors?.[name]?.[0];
+  const value = (name: string) => failed?.values?.[name];
+  const required = (label: string) => `${label} *`;
+  const text = (name: string, label: string, extra: Record<string, unknown> = {}) => (
+    <TextField
+      name={name}
+      label={label}
+      autoComplete="off"
+      defaultValue={value(name)}
+      error={err(name)}
+      {...extra}
+    />
+  );
+  return (
+    // A new key after each success empties the form for the next person.
+    <form action={action} noValidate key={state?.ok ? state.data.name : 'form'}>
+      <input type="hidden" name="callId" value={callId} />
+      <input type="hidden" name="organisationId" value={organisationId} />
+      <div aria-live="polite">
+        {state?.ok ? (
+          <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w">
+            <p>{t('added', { name: state.data.name })}</p>
+          </div>
+        ) : null}
+        {failed ? (
+          <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
+            <p>{failed.message}</p>
+          </div>
+        ) : null}
+      </div>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          {text('firstName', required(t('fields.firstName')))}
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          {text('lastName', required(t('fields.lastName')))}
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          {text('email', required(t('fields.email')), { type: 'email', spellCheck: false })}
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          {text('function', required(t('fields.function')))}
+        </div>
+        <div className="fr-col-12 fr-col-md-6">{text('unit', t('fields.unit'))}</div>
+        <div className="fr-col-12 fr-col-md-6">
+          <SelectField
+            name="locale"
+            label={required(t('fields.locale'))}
+            options={LANGUAGES}
+            defaultValue={value('locale') ?? 'fr'}
+            error={err('locale')}
+          />
+        </div>
+      </div>
+      <TextAreaField
+        name="justification"
+        label={t('fields.justification')}
+        hint={t('fields.justificationHint')}
+        rows={3}
+        defaultValue={value('justification')}
+        error={err('justification')}
+      />
+      <button type="submit" className="fr-btn fr-mt-2w" disabled={pending}>
+        {t('add')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,169 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
+import { NotFoundError } from '@/lib/auth/errors';
+import { requireHolder } from '@/lib/auth/session';
+import { formatDateTime, formatDateTimeRange, zoneLabel } from '@/lib/events/format';
+import { isUuid } from '@/lib/events/validation';
+import { nominatorCall } from '@/lib/nominations/queries';
+import type { Locale } from '@/lib/people/enums';
+import { NominateForm } from './_components/nominate-form';
+import { SubmitForm, WithdrawButton } from './_components/nomination-buttons';
+
+type Props = { params: Promise<{ locale: Locale; callId: string; organisationId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'nominations.nominator' });
+  return { title: t('callTitle') };
+}
+
+const WITHDRAWABLE = ['draft', 'submitted', 'accepted', 'reserve', 'invited'];
+
+/** One call as a nominator of one organisation sees it: its nominations, and a form. */
+export default async function NominatorCallPage({ params }: Props) {
+  const { locale, callId, organisationId } = await params;
+  setRequestLocale(locale);
+  const viewer = await requireHolder(
+    'nominations.nominate',
+    `/${locale}/nominations/${callId}/${organisationId}`,
+  );
+  if (!isUuid(callId) || !isUuid(organisationId)) notFound();
+  const call = await nominatorCall(viewer, callId, organisationId, locale).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const [t, tStatus] = await Promise.all([
+    getTranslations('nominations.nominator'),
+    getTranslations('nominations.statuses'),
+  ]);
+  const now = new Date();
+  const when = (d: Date) => formatDateTime(d, call.timeZone, locale);
+  const open = call.status === 'open' && (call.nominationsCloseAt > now || call.acceptsLate);
+  const canWithdraw = call.withdrawalDeadline > now;
+  const drafts = call.nominations.filter((n) => n.status === 'draft');
+  return (
+    <>
+      <Breadcrumb parents={[{ label: t('title'), href: '/nominations' }]} current={call.title} />
+      <h1>{call.title}</h1>
+      <p>
+        {formatDateTimeRange(call.startsAt, call.endsAt, call.timeZone, locale)}
+        {call.city ? ` — ${call.city}` : ''}
+      </p>
+      <div className="fr-callout fr-mb-4w">
+        <h2 className="fr-callout__title">{t('profileTitle')}</h2>
+        <p className="fr-callout__text">{call.profile}</p>
+      </div>
+      <ul data-testid="call-facts">
+        <li>{t('forOrganisation', { organisation: call.organisation })}</li>
+        <li data-testid="quota">
+          {t('quota', {
+            used: call.used,
+            quota: call.quota,
+            left: Math.max(0, call.quota - call.used),
+          })}
+        </li>
+        <li>
+          {t('deadline', {
+            date: when(call.nominationsCloseAt),
+            zone: zoneLabel(call.nominationsCloseAt, call.timeZone, locale),
+          })}
+          {call.acceptsLate ? ` ${t('lateAccepted')}` : ''}
+        </li>
+        <li>{t('withdrawalDeadline', { date: when(call.withdrawalDeadline) })}</li>
+      </ul>
+
+      <section className="fr-mb-6w" aria-labelledby="list-title">
+        <h2 id="list-title">{t('listTitle')}</h2>
+        {call.nominations.length === 0 ? (
+          <p>{t('noneYet')}</p>
+        ) : (
+          <div className="fr-table">
+            <table>
+              <caption>{t('tableCaption', { organisation: call.organisation })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('columns.choose')}</th>
+                  <th scope="col">{t('columns.rank')}</th>
+                  <th scope="col">{t('columns.person')}</th>
+                  <th scope="col">{t('columns.status')}</th>
+                  <th scope="col">{t('columns.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {call.nominations.map((n) => {
+                  const name = `${n.firstName} ${n.lastName}`;
+                  return (
+                    <tr key={n.id} data-testid="nomination-row">
+                      <td>
+                        {n.status === 'draft' ? (
+                          <div className="fr-checkbox-group fr-checkbox-group--sm">
+                            <input
+                              type="checkbox"
+                              name="ids"
+                              value={n.id}
+                              id={`send-${n.id}`}
+                              form="submit-drafts"
+                              defaultChecked
+                            />
+                            <label className="fr-label" htmlFor={`send-${n.id}`}>
+                              <span className="fr-sr-only">{t('chooseLabel', { name })}</span>
+                            </label>
+                          </div>
+                        ) : null}
+                      </td>
+                      <td>{n.rank}</td>
+                      <td>
+                        {name}
+                        <br />
+                        <span className="fr-text--xs">
+                          {n.function}
+                          {n.unit ? ` — ${n.unit}` : ''} · {n.email}
+                        </span>
+                      </td>
+                      <td>
+                        {tStatus(n.status)}
+                        {n.late ? ` (${t('late')})` : ''}
+                        {n.reason ? (
+                          <>
+                            <br />
+                            <span className="fr-text--xs">{t('reason', { reason: n.reason })}</span>
+                          </>
+                        ) : null}
+                      </td>
+                      <td>
+                        {canWithdraw && WITHDRAWABLE.includes(n.status) ? (
+                          <WithdrawButton nominationId={n.id} name={name} />
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {open ? (
+          <SubmitForm
+            id="submit-drafts"
+            callId={callId}
+            organisationId={organisationId}
+            hasDrafts={drafts.length > 0}
+          />
+        ) : null}
+      </section>
+
+      {open ? (
+        <section aria-labelledby="add-title">
+          <h2 id="add-title">{t('addTitle')}</h2>
+          <NominateForm callId={callId} organisationId={organisationId} />
+        </section>
+      ) : (
+        <div className="fr-alert fr-alert--info fr-alert--sm">
+          <p>{t('closed')}</p>
+        </div>
+      )}
+    </>
+  );
+}

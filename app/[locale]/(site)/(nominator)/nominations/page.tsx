@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { requireHolder } from '@/lib/auth/session';
+import { formatDateTime, formatDateTimeRange } from '@/lib/events/format';
+import { Link } from '@/lib/i18n/link';
+import { callsForNominator } from '@/lib/nominations/queries';
+import type { Locale } from '@/lib/people/enums';
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'nominations.nominator' });
+  return { title: t('title') };
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** A nominator's home: the calls open to their organisation, places used and time left. */
+export default async function NominationsHomePage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const viewer = await requireHolder('nominations.nominate', `/${locale}/nominations`);
+  const [calls, t] = await Promise.all([
+    callsForNominator(viewer, locale),
+    getTranslations('nominations.nominator'),
+  ]);
+  const now = Date.now();
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      {calls.length === 0 ? (
+        <p data-testid="no-calls">{t('none')}</p>
+      ) : (
+        <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list">
+          {calls.map((c) => {
+            const left = c.nominationsCloseAt.getTime() - now;
+            return (
+              <li className="fr-col-12 fr-col-md-6" key={`${c.callId}-${c.organisationId}`}>
+                <div className="fr-card fr-enlarge-link" data-testid="call-card">
+                  <div className="fr-card__body">
+                    <div className="fr-card__content">
+                      <h2 className="fr-card__title">
+                        <Link href={`/nominations/${c.callId}/${c.organisationId}`}>{c.title}</Link>
+                      </h2>
+                      <p className="fr-card__desc">
+                        {formatDateTimeRange(c.startsAt, c.endsAt, c.timeZone, locale)}
+                        {c.city ? ` — ${c.city}` : ''}
+                      </p>
+                      <div className="fr-card__start">
+                        <p className="fr-card__detail">{c.organisation}</p>
+                      </div>
+                      <div className="fr-card__end">
+                        <p className="fr-card__detail" data-testid="quota">
+                          {t('quota', {
+                            used: c.used,
+                            quota: c.quota,
+                            left: Math.max(0, c.quota - c.used),
+                          })}
+                        </p>
+                        <p className="fr-card__detail">
+                          {c.status !== 'open' || left <= 0
+                            ? t('closedOn', {
+                                date: formatDateTime(c.nominationsCloseAt, c.timeZone, locale),
+                              })
+                            : t('closesIn', {
+                                days: Math.floor(left / DAY_MS),
+                                date: formatDateTime(c.nominationsCloseAt, c.timeZone, locale),
+                              })}
+                        </p>
+                      </div>
+                    </div>
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

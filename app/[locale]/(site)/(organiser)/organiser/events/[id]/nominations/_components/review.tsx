@@ -1,0 +1,141 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ChoiceGroup, TextAreaField } from '@/app/_components/form/fields';
+import { decideNominationsAction } from '@/lib/nominations/actions';
+import type { NominationDto } from '@/lib/nominations/queries';
+
+type Group = {
+  organisationId: string;
+  name: string;
+  quota: number;
+  accepted: number;
+  nominations: NominationDto[];
+};
+
+/**
+ * Nominations by organisation, in the nominators' order, with each organisation's
+ * places taken; the organiser ticks people and decides for them at once.
+ */
+export function Review({ eventId, groups }: { eventId: string; groups: Group[] }) {
+  const t = useTranslations('nominations.organiser');
+  const tStatus = useTranslations('nominations.statuses');
+  const [state, action, pending] = useActionState(decideNominationsAction, null);
+  const failed = state && !state.ok ? state : null;
+  const err = (name: string) => failed?.fieldErrors?.[name]?.[0];
+  return (
+    <form action={action} noValidate>
+      <input type="hidden" name="eventId" value={eventId} />
+      <div aria-live="polite">
+        {state?.ok ? (
+          <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w">
+            <p>{t('decided', { count: state.data.decided })}</p>
+          </div>
+        ) : null}
+        {failed ? (
+          <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
+            <p>{failed.message}</p>
+            {err('ids') ? <p>{err('ids')}</p> : null}
+          </div>
+        ) : null}
+      </div>
+      {groups.map((g) => (
+        <section key={g.organisationId} className="fr-mb-4w" data-testid="organisation-group">
+          <h3 className="fr-h5">{g.name}</h3>
+          <p className="fr-mb-1w">
+            <label htmlFor={`quota-${g.organisationId}`}>
+              {t('quotaUse', { accepted: g.accepted, quota: g.quota })}
+            </label>{' '}
+            <progress id={`quota-${g.organisationId}`} max={g.quota} value={g.accepted}>
+              {g.accepted}/{g.quota}
+            </progress>
+          </p>
+          {g.nominations.length === 0 ? (
+            <p className="fr-text--sm">{t('noneYet')}</p>
+          ) : (
+            <div className="fr-table fr-table--no-caption">
+              <table>
+                <caption>{t('groupCaption', { organisation: g.name })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('columns.choose')}</th>
+                    <th scope="col">{t('columns.rank')}</th>
+                    <th scope="col">{t('columns.person')}</th>
+                    <th scope="col">{t('columns.justification')}</th>
+                    <th scope="col">{t('columns.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.nominations.map((n) => {
+                    const name = `${n.firstName} ${n.lastName}`;
+                    return (
+                      <tr key={n.id} data-testid="nomination-row">
+                        <td>
+                          <div className="fr-checkbox-group fr-checkbox-group--sm">
+                            <input type="checkbox" name="ids" value={n.id} id={`choose-${n.id}`} />
+                            <label className="fr-label" htmlFor={`choose-${n.id}`}>
+                              <span className="fr-sr-only">{t('chooseLabel', { name })}</span>
+                            </label>
+                          </div>
+                        </td>
+                        <td>{n.rank}</td>
+                        <td>
+                          {name}
+                          <br />
+                          <span className="fr-text--xs">
+                            {n.function}
+                            {n.unit ? ` — ${n.unit}` : ''} · {n.email}
+                          </span>
+                        </td>
+                        <td>{n.justification}</td>
+                        <td>
+                          {tStatus(n.status)}
+                          {n.late ? (
+                            <>
+                              {' '}
+                              <span className="fr-badge fr-badge--sm fr-badge--warning">
+                                {t('late')}
+                              </span>
+                            </>
+                          ) : null}
+                          {n.reason ? (
+                            <>
+                              <br />
+                              <span className="fr-text--xs">{n.reason}</span>
+                            </>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+      <ChoiceGroup
+        legend={t('decisionLegend')}
+        type="radio"
+        name="decision"
+        inline
+        options={(['accept', 'reserve', 'reject'] as const).map((d) => ({
+          value: d,
+          label: t(`decisions.${d}`),
+        }))}
+        error={err('decision')}
+      />
+      <TextAreaField
+        name="reason"
+        label={t('reason')}
+        hint={t('reasonHint')}
+        rows={2}
+        error={err('reason')}
+      />
+      <button type="submit" className="fr-btn" disabled={pending}>
+        {t('decide')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
+import { zoneLabel } from '@/lib/events/format';
+import { utcToZonedLocal } from '@/lib/events/time';
+import { callForEditing, callReview, organisationChoices } from '@/lib/nominations/queries';
+import type { Locale } from '@/lib/people/enums';
+import { loadManagedEvent } from '../../_components/load-managed-event';
+import { CallForm } from './_components/call-form';
+import { OpenCallButton } from './_components/open-call-button';
+import { Review } from './_components/review';
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'nominations.organiser' });
+  return { title: t('title') };
+}
+
+export default async function EventNominationsPage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const { viewer, event } = await loadManagedEvent(
+    locale,
+    id,
+    `/${locale}/organiser/events/${id}/nominations`,
+  );
+  const [call, organisations, review, t, tList] = await Promise.all([
+    callForEditing(viewer, id),
+    organisationChoices(locale),
+    callReview(viewer, id, locale),
+    getTranslations('nominations.organiser'),
+    getTranslations('registrations.organiser'),
+  ]);
+  const byNomination = event.values.registrationMode === 'nomination';
+  const local = (d: Date | undefined) => (d ? utcToZonedLocal(d, event.timeZone) : '');
+  return (
+    <>
+      <Breadcrumb
+        parents={[
+          { label: tList('allEvents'), href: '/organiser/events' },
+          { label: event.title, href: `/organiser/events/${id}` },
+        ]}
+        current={t('title')}
+      />
+      <h1>{t('heading', { title: event.title })}</h1>
+      {byNomination ? null : (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w">
+          <p>{t('notNominationMode')}</p>
+        </div>
+      )}
+      {call ? (
+        <p data-testid="call-status">
+          <span className="fr-badge">{t(`callStatus.${call.status}`)}</span>
+        </p>
+      ) : null}
+      {call && call.status === 'draft' ? <OpenCallButton eventId={id} /> : null}
+      {byNomination || call ? (
+        <section className="fr-mb-6w" aria-labelledby="call-title">
+          <h2 id="call-title">{t('callTitle')}</h2>
+          <CallForm
+            eventId={id}
+            zone={zoneLabel(call?.nominationsCloseAt ?? new Date(), event.timeZone, locale)}
+            organisations={organisations}
+            defaults={{
+              profileFr: call?.profileFr ?? '',
+              profileEn: call?.profileEn ?? '',
+              nominationsCloseAt: local(call?.nominationsCloseAt),
+              confirmationDeadline: local(call?.confirmationDeadline),
+              withdrawalDeadline: local(call?.withdrawalDeadline),
+              acceptsLate: call?.acceptsLate ?? false,
+              quotas: Object.fromEntries(
+                (call?.quotas ?? []).map((q) => [q.organisationId, q.quota]),
+              ),
+            }}
+          />
+        </section>
+      ) : null}
+      {review && call?.status !== 'draft' ? (
+        <section aria-labelledby="review-title">
+          <h2 id="review-title">{t('reviewTitle')}</h2>
+          <Review eventId={id} groups={review} />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
+import type { Viewer } from '@/lib/auth/permissions';
+import { kickWorker } from '@/lib/jobs/worker';
+import { appOrigin } from '@/lib/site-url';
+import {
+  decideNominations,
+  nominate,
+  openCall,
+  saveCall,
+  submitNominations,
+  withdrawNomination,
+} from './mutations';
+import { callInputSchema, decisionSchema, idList, nomineeSchema } from './validation';
+
+// The gate admits organisers (and admins) or nominators; each mutation checks the very
+// event or organisation.
+
+const ORGANISER_PAGE = '/[locale]/organiser/events/[id]/nominations';
+const NOMINATOR_PAGES = '/[locale]/nominations';
+const id = z.uuid({ error: 'invalidChoice' });
+
+function signedIn(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new Error('unreachable: the gate admits signed-in people only');
+  return viewer;
+}
+
+/** The form sends one `quota.<organisation id>` field per organisation; blank: not invited. */
+const callForm = z.preprocess(
+  (raw) => {
+    if (!raw || typeof raw !== 'object') return raw;
+    const quotas = Object.entries(raw as Record<string, unknown>)
+      .filter(([k, v]) => k.startsWith('quota.') && typeof v === 'string' && v.trim() !== '')
+      .map(([k, v]) => ({ organisationId: k.slice('quota.'.length), quota: v }));
+    return { ...(raw as object), quotas };
+  },
+  callInputSchema.and(z.object({ eventId: id })),
+);
+
+export const saveCallAction = defineAction(
+  { permission: 'events.manage', schema: callForm },
+  async ({ eventId, ...input }, { viewer }) => {
+    await saveCall(signedIn(viewer), eventId, input);
+    revalidatePath(ORGANISER_PAGE, 'page');
+    return null;
+  },
+);
+
+export const openCallAction = defineAction(
+  { permission: 'events.manage', schema: z.object({ eventId: id }) },
+  async ({ eventId }, { viewer }) => {
+    const result = await openCall(signedIn(viewer), eventId, { origin: await appOrigin() });
+    kickWorker();
+    revalidatePath(ORGANISER_PAGE, 'page');
+    return result;
+  },
+);
+
+export const decideNominationsAction = defineAction(
+  {
+    permission: 'events.manage',
+    schema: decisionSchema.and(z.object({ eventId: id })),
+  },
+  async ({ eventId, ...input }, { viewer }) => {
+    const result = await decideNominations(signedIn(viewer), eventId, input);
+    revalidatePath(ORGANISER_PAGE, 'page');
+    return result;
+  },
+);
+
+export const nominateAction = defineAction(
+  {
+    permission: 'nominations.nominate',
+    schema: nomineeSchema.extend({ callId: id, organisationId: id }),
+  },
+  async ({ callId, organisationId, ...person }, { viewer }) => {
+    await nominate(signedIn(viewer), callId, organisationId, person);
+    revalidatePath(NOMINATOR_PAGES, 'layout');
+    return { name: `${person.firstName} ${person.lastName}` };
+  },
+);
+
+export const submitNominationsAction = defineAction(
+  {
+    permission: 'nominations.nominate',
+    schema: z.object({ callId: id, organisationId: id, ids: idList }),
+  },
+  async ({ callId, organisationId, ids }, { viewer }) => {
+    const result = await submitNominations(signedIn(viewer), callId, organisationId, ids);
+    revalidatePath(NOMINATOR_PAGES, 'layout');
+    return result;
+  },
+);
+
+export const withdrawNominationAction = defineAction(
+  { permission: 'nominations.nominate', schema: z.object({ nominationId: id }) },
+  async ({ nominationId }, { viewer }) => {
+    await withdrawNomination(signedIn(viewer), nominationId);
+    revalidatePath(NOMINATOR_PAGES, 'layout');
+    return null;
+  },
+);

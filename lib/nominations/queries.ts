@@ -1,0 +1,252 @@
+import 'server-only';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { events, nominationCalls, nominationQuotas, nominations, organisations } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/mutations';
+import { assertCan } from '@/lib/auth/assert';
+import { NotFoundError } from '@/lib/auth/errors';
+import { allows, type Viewer } from '@/lib/auth/permissions';
+import { localized } from '@/lib/i18n/localized';
+import type { Locale } from '@/lib/people/enums';
+import { type NominationStatus, QUOTA_HOLDING } from './enums';
+
+export type NominationDto = {
+  id: string;
+  rank: number;
+  status: NominationStatus;
+  late: boolean;
+  firstName: string;
+  lastName: string;
+  email: string;
+  function: string;
+  unit: string;
+  justification: string;
+  reason: string | null;
+};
+
+const nominationFields = {
+  id: nominations.id,
+  rank: nominations.rank,
+  status: nominations.status,
+  late: nominations.late,
+  firstName: nominations.firstName,
+  lastName: nominations.lastName,
+  email: nominations.email,
+  function: nominations.function,
+  unit: nominations.unit,
+  justification: nominations.justification,
+  reason: nominations.reason,
+  organisationId: nominations.organisationId,
+};
+
+/** Live nominations counted against each organisation's quota in a call. */
+async function quotaUsed(callIds: string[]): Promise<Map<string, number>> {
+  if (callIds.length === 0) return new Map();
+  const rows = await getDb()
+    .select({ callId: nominations.callId, organisationId: nominations.organisationId, n: count() })
+    .from(nominations)
+    .where(
+      and(inArray(nominations.callId, callIds), inArray(nominations.status, [...QUOTA_HOLDING])),
+    )
+    .groupBy(nominations.callId, nominations.organisationId);
+  return new Map(rows.map((r) => [`${r.callId}|${r.organisationId}`, Number(r.n)]));
+}
+
+/** The call of an event, as its organisers edit it (null when there is none yet). */
+export async function callForEditing(viewer: Viewer | null, eventId: string) {
+  assertCan(viewer, 'events.manage', { eventId });
+  const [call] = await getDb()
+    .select()
+    .from(nominationCalls)
+    .where(eq(nominationCalls.eventId, eventId));
+  if (!call) return null;
+  const quotas = await getDb()
+    .select({ organisationId: nominationQuotas.organisationId, quota: nominationQuotas.quota })
+    .from(nominationQuotas)
+    .where(eq(nominationQuotas.callId, call.id));
+  return { ...call, quotas };
+}
+
+/** Every organisation an organiser may invite to nominate, by name. */
+export async function organisationChoices(locale: Locale) {
+  const rows = await getDb()
+    .select({
+      id: organisations.id,
+      nameFr: organisations.nameFr,
+      nameEn: organisations.nameEn,
+      acronym: organisations.acronym,
+    })
+    .from(organisations);
+  return rows
+    .map((o) => ({ id: o.id, name: localized(locale, o.nameFr, o.nameEn), acronym: o.acronym }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+/**
+ * The organisers' review of a call: every invited organisation with its quota and its
+ * nominations in rank order. The read is audited (a list of people).
+ */
+export async function callReview(viewer: Viewer | null, eventId: string, locale: Locale) {
+  assertCan(viewer, 'events.manage', { eventId });
+  const db = getDb();
+  const [call] = await db
+    .select({ id: nominationCalls.id })
+    .from(nominationCalls)
+    .where(eq(nominationCalls.eventId, eventId));
+  if (!call) return null;
+  const [quotas, rows] = await Promise.all([
+    db
+      .select({
+        organisationId: nominationQuotas.organisationId,
+        quota: nominationQuotas.quota,
+        nameFr: organisations.nameFr,
+        nameEn: organisations.nameEn,
+      })
+      .from(nominationQuotas)
+      .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
+      .where(eq(nominationQuotas.callId, call.id)),
+    db
+      .select(nominationFields)
+      .from(nominations)
+      .where(and(eq(nominations.callId, call.id)))
+      .orderBy(asc(nominations.rank)),
+  ]);
+  await recordAudit(db, {
+    actorId: viewer.id,
+    action: 'nominations.list',
+    subjectType: 'event',
+    subjectId: eventId,
+    data: { count: rows.length },
+  });
+  return quotas
+    .map((q) => {
+      const mine = rows.filter(
+        (r) => r.organisationId === q.organisationId && r.status !== 'draft',
+      );
+      return {
+        organisationId: q.organisationId,
+        name: localized(locale, q.nameFr, q.nameEn),
+        quota: q.quota,
+        accepted: mine.filter((r) => ['accepted', 'invited', 'confirmed'].includes(r.status))
+          .length,
+        nominations: mine as NominationDto[],
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+/** The calls a nominator's organisations are invited to (drafts never shown). */
+export async function callsForNominator(viewer: Viewer, locale: Locale) {
+  const organisationIds = viewer.grants
+    .filter((g) => g.role === 'nominator' && g.organisationId)
+    .map((g) => g.organisationId as string);
+  if (organisationIds.length === 0) return [];
+  const rows = await getDb()
+    .select({
+      callId: nominationCalls.id,
+      status: nominationCalls.status,
+      nominationsCloseAt: nominationCalls.nominationsCloseAt,
+      withdrawalDeadline: nominationCalls.withdrawalDeadline,
+      organisationId: nominationQuotas.organisationId,
+      quota: nominationQuotas.quota,
+      organisationFr: organisations.nameFr,
+      organisationEn: organisations.nameEn,
+      titleFr: events.titleFr,
+      titleEn: events.titleEn,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      timeZone: events.timeZone,
+      city: events.city,
+    })
+    .from(nominationQuotas)
+    .innerJoin(nominationCalls, eq(nominationCalls.id, nominationQuotas.callId))
+    .innerJoin(events, eq(events.id, nominationCalls.eventId))
+    .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
+    .where(
+      and(
+        inArray(nominationQuotas.organisationId, organisationIds),
+        inArray(nominationCalls.status, ['open', 'closed']),
+      ),
+    )
+    .orderBy(asc(nominationCalls.nominationsCloseAt));
+  const used = await quotaUsed([...new Set(rows.map((r) => r.callId))]);
+  return rows.map((r) => ({
+    callId: r.callId,
+    status: r.status,
+    organisationId: r.organisationId,
+    organisation: localized(locale, r.organisationFr, r.organisationEn),
+    title: localized(locale, r.titleFr, r.titleEn),
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    timeZone: r.timeZone,
+    city: r.city,
+    nominationsCloseAt: r.nominationsCloseAt,
+    withdrawalDeadline: r.withdrawalDeadline,
+    quota: r.quota,
+    used: used.get(`${r.callId}|${r.organisationId}`) ?? 0,
+  }));
+}
+
+/**
+ * One call as a nominator of one organisation sees it: the call, and that
+ * organisation's nominations only. Anything else (another organisation, a call it is
+ * not invited to, a draft call) is a 404.
+ */
+export async function nominatorCall(
+  viewer: Viewer | null,
+  callId: string,
+  organisationId: string,
+  locale: Locale,
+) {
+  if (!allows(viewer, 'nominations.nominate', { organisationId })) throw new NotFoundError();
+  const db = getDb();
+  const [row] = await db
+    .select({
+      call: nominationCalls,
+      quota: nominationQuotas.quota,
+      organisationFr: organisations.nameFr,
+      organisationEn: organisations.nameEn,
+      titleFr: events.titleFr,
+      titleEn: events.titleEn,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      timeZone: events.timeZone,
+      city: events.city,
+    })
+    .from(nominationCalls)
+    .innerJoin(
+      nominationQuotas,
+      and(
+        eq(nominationQuotas.callId, nominationCalls.id),
+        eq(nominationQuotas.organisationId, organisationId),
+      ),
+    )
+    .innerJoin(events, eq(events.id, nominationCalls.eventId))
+    .innerJoin(organisations, eq(organisations.id, organisationId))
+    .where(eq(nominationCalls.id, callId));
+  if (!row || row.call.status === 'draft') throw new NotFoundError();
+  const list = await db
+    .select(nominationFields)
+    .from(nominations)
+    .where(and(eq(nominations.callId, callId), eq(nominations.organisationId, organisationId)))
+    .orderBy(asc(nominations.rank));
+  const used = list.filter((n) => (QUOTA_HOLDING as readonly string[]).includes(n.status)).length;
+  return {
+    callId,
+    organisationId,
+    status: row.call.status,
+    organisation: localized(locale, row.organisationFr, row.organisationEn),
+    title: localized(locale, row.titleFr, row.titleEn),
+    profile: localized(locale, row.call.profileFr, row.call.profileEn),
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    timeZone: row.timeZone,
+    city: row.city,
+    nominationsCloseAt: row.call.nominationsCloseAt,
+    withdrawalDeadline: row.call.withdrawalDeadline,
+    acceptsLate: row.call.acceptsLate,
+    quota: row.quota,
+    used,
+    nominations: list as NominationDto[],
+  };
+}

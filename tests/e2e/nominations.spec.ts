@@ -1,0 +1,125 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../helpers/axe';
+import { createOpenEvent } from '../helpers/e2e-events';
+import { signInAs, waitForMail } from '../helpers/e2e-mail';
+
+const stamp = Date.now().toString(36);
+const TITLE_FR = `Atelier sur désignation ${stamp}`;
+const EDUCATION = 'designataire.education@passerelle.test';
+const JUSTICE = 'designataire.justice@passerelle.test';
+
+async function nominate(page: Page, first: string, last: string, email: string) {
+  await page.getByLabel('Prénom *').fill(first);
+  await page.getByLabel('Nom *', { exact: true }).fill(last);
+  await page.getByLabel('Adresse électronique *').fill(email);
+  await page.getByLabel('Fonction *').fill('Professeur principal');
+  await page.getByLabel(/^Motivation/).fill('Anime un atelier d’éducation aux médias.');
+  await page.getByRole('button', { name: 'Ajouter aux brouillons' }).click();
+  await expect(page.getByText(`${first} ${last} est ajouté·e à vos brouillons.`)).toBeVisible();
+}
+
+test('an organiser opens a call with quotas for two ministries; each nominator nominates within quota and sees only their own; the organiser accepts and rejects with a reason', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const eventId = await createOpenEvent(page, {
+    slug: `atelier-designation-${stamp}`,
+    titleFr: TITLE_FR,
+    titleEn: `Workshop by nomination ${stamp}`,
+    capacity: 20,
+    mode: 'nomination',
+  });
+  await page.goto(`/fr/organiser/events/${eventId}`);
+  await page.getByRole('link', { name: 'Désignations', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Désignations : ${TITLE_FR}`);
+
+  // A call without any organisation is refused, on the form.
+  await page.getByLabel('Profil recherché (français) *').fill('Enseignants au contact des jeunes.');
+  await page.getByLabel('Profil recherché (anglais) *').fill('Teachers working with young people.');
+  await page.getByLabel('Clôture des désignations *').fill('2030-03-01T18:00');
+  await page.getByLabel('Confirmation par les personnes désignées *').fill('2030-03-15T18:00');
+  await page.getByLabel('Retrait ou remplacement jusqu’au *').fill('2030-04-01T18:00');
+  await page.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+  await expect(page.getByText('Invitez au moins une organisation à désigner.')).toBeVisible();
+  await page.getByLabel("Places pour Ministère de l'Éducation nationale").fill('2');
+  await page.getByLabel('Places pour Ministère de la Justice', { exact: true }).fill('1');
+  await page.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+  await expect(page.getByText('L’appel est enregistré.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Ouvrir l’appel' }).click();
+  await expect(page.getByTestId('call-status')).toHaveText('Appel ouvert');
+
+  // Each nominator is told by mail, with the way to their page.
+  const told = await waitForMail(EDUCATION, 0);
+  expect(told.subject).toBe(`Appel à désignations : ${TITLE_FR}`);
+  expect(told.text).toContain('jusqu’à 2 personne(s)');
+
+  // The education ministry's nominator nominates two people and sends them.
+  const education = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await signInAs(education, EDUCATION);
+  await education.goto('/fr/nominations');
+  await expectNoAxeViolations(education);
+  await education.getByRole('link', { name: TITLE_FR }).click();
+  await expect(education.getByTestId('quota')).toHaveText(
+    'Quota : 0 désignée(s) sur 2, 2 place(s) restante(s)',
+  );
+  await nominate(education, 'Léa', 'Martin', `lea.${stamp}@example.org`);
+  await nominate(education, 'Hugo', 'Bernard', `hugo.${stamp}@example.org`);
+  await expectNoAxeViolations(education);
+  await education.getByRole('button', { name: 'Envoyer les désignations cochées' }).click();
+  await expect(education.getByText('2 désignations envoyées.')).toBeVisible();
+  await expect(education.getByTestId('quota')).toHaveText(
+    'Quota : 2 désignée(s) sur 2, 0 place(s) restante(s)',
+  );
+  const educationCall = education.url();
+
+  // The justice ministry's nominator cannot read the other ministry's nominees.
+  const justice = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await signInAs(justice, JUSTICE);
+  await justice.goto(educationCall);
+  await expect(justice.getByRole('heading', { name: 'Page non trouvée' })).toBeVisible();
+  await expect(justice.getByText(`lea.${stamp}@example.org`)).toHaveCount(0);
+  await justice.goto('/fr/nominations');
+  await justice.getByRole('link', { name: TITLE_FR }).click();
+  await nominate(justice, 'Yanis', 'Petit', `yanis.${stamp}@example.org`);
+  // Someone the other ministry already nominated: refused, said clearly.
+  await justice.getByLabel('Prénom *').fill('Léa');
+  await justice.getByLabel('Nom *', { exact: true }).fill('Martin');
+  await justice.getByLabel('Adresse électronique *').fill(`LEA.${stamp}@example.org`);
+  await justice.getByLabel('Fonction *').fill('Éducatrice');
+  await justice.getByRole('button', { name: 'Ajouter aux brouillons' }).click();
+  await expect(justice.getByText(/déjà désignée pour cet événement/)).toBeVisible();
+  await justice.getByRole('button', { name: 'Envoyer les désignations cochées' }).click();
+  await expect(justice.getByText('1 désignation envoyée.')).toBeVisible();
+
+  // The organiser accepts one, rejects the other with a reason.
+  await page.reload();
+  const groups = page.getByTestId('organisation-group');
+  await expect(groups).toHaveCount(2);
+  await expectNoAxeViolations(page);
+  await page.getByRole('checkbox', { name: 'Choisir Léa Martin' }).check({ force: true });
+  await page.locator('label', { hasText: /^Retenir$/ }).click();
+  await page.getByRole('button', { name: 'Appliquer la décision' }).click();
+  await expect(page.getByText('1 désignation mise à jour.')).toBeVisible();
+  await expect(page.getByText('Places retenues : 1 sur 2')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Choisir Hugo Bernard' }).check({ force: true });
+  await page.locator('label', { hasText: /^Ne pas retenir$/ }).click();
+  await page.getByRole('button', { name: 'Appliquer la décision' }).click();
+  await expect(page.getByText('Indiquez le motif du refus')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Choisir Hugo Bernard' }).check({ force: true });
+  await page.locator('label', { hasText: /^Ne pas retenir$/ }).click();
+  await page.getByLabel('Motif (obligatoire pour un refus)').fill('Profil déjà représenté.');
+  await page.getByRole('button', { name: 'Appliquer la décision' }).click();
+  await expect(page.getByText('1 désignation mise à jour.')).toBeVisible();
+
+  // The nominator sees each decision, and the reason.
+  await education.reload();
+  const rows = education.getByTestId('nomination-row');
+  await expect(rows.nth(0)).toContainText('Retenue');
+  await expect(rows.nth(1)).toContainText('Non retenue');
+  await expect(rows.nth(1)).toContainText('Motif : Profil déjà représenté.');
+
+  await education.context().close();
+  await justice.context().close();
+});
