@@ -11,6 +11,7 @@ import {
 } from '@/lib/events/enums';
 import { JOB_STATUSES } from '@/lib/jobs/enums';
 import { NETWORK_KINDS } from '@/lib/networks/enums';
+import { CALL_STATUSES, NOMINATION_STATUSES } from '@/lib/nominations/enums';
 import { LOCALES, ORGANISATION_KINDS, ROLES } from '@/lib/people/enums';
 import {
   QUESTION_KINDS,
@@ -36,3 +37,5 @@ export const sessionAccessEnum = pgEnum('session_access', SESSION_ACCESS_RULES);
 export const registrationStatusEnum = pgEnum('registration_status', REGISTRATION_STATUSES);
 export const questionKindEnum = pgEnum('question_kind', QUESTION_KINDS);
 export const questionPurposeEnum = pgEnum('question_purpose', QUESTION_PURPOSES);
+export const callStatusEnum = pgEnum('call_status', CALL_STATUSES);
+export const nominationStatusEnum = pgEnum('nomination_status', NOMINATION_STATUSES);

@@ -5,7 +5,6 @@ import {
   check,
   index,
   integer,
-  pgEnum,
   pgTable,
   text,
   timestamp,
@@ -13,18 +12,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { CALL_STATUSES, NOMINATION_STATUSES } from '@/lib/nominations/enums';
 import { timestamps } from './columns';
-import { localeEnum } from './enums';
+import { callStatusEnum, localeEnum, nominationStatusEnum } from './enums';
 import { events } from './events';
 import { workingGroups } from './networks';
 import { organisations, users } from './people';
 import { registrations } from './registrations';
 
 const instant = () => timestamp({ withTimezone: true, mode: 'date' });
-
-export const callStatusEnum = pgEnum('call_status', CALL_STATUSES);
-export const nominationStatusEnum = pgEnum('nomination_status', NOMINATION_STATUSES);
 
 /**
  * A call for nominations, one per event on nomination: the profile sought, and the
