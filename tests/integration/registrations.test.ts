@@ -362,9 +362,12 @@ describe('never overbook', () => {
       register(input(eventId, earlier), { origin: ORIGIN }),
     ]);
     const values = results.map((r) => (r.status === 'fulfilled' ? r.value : r.reason));
-    expect(values.slice(0, 6).every((v) => v.outcome === 'registered')).toBe(true);
+    expect([0, 2, 3, 4, 5].every((i) => values[i].outcome === 'registered')).toBe(true);
     expect((values[6] as ActionError).fieldErrors).toEqual({ sessionIds: ['invalidSession'] });
-    expect(values[7]).toEqual({ outcome: 'already_registered', id: values[1].id });
+    // The double click: whichever arrived first registered, the other got the link again.
+    const pair = [values[1], values[7]];
+    expect(pair.map((v) => v.outcome).sort()).toEqual(['already_registered', 'registered']);
+    expect(pair[0].id).toBe(pair[1].id);
     expect(values[8]).toMatchObject({ outcome: 'already_registered' });
     const rows = await statusesOf(eventId);
     expect(rows[0]?.email).toBe(earlier);
