@@ -11,18 +11,9 @@ export async function enqueue(
   payload: unknown,
   options: EnqueueOptions = {},
 ): Promise<string> {
-  const [row] = await db
-    .insert(jobs)
-    .values({
-      queue,
-      payload,
-      runAt: options.runAt ?? new Date(),
-      maxAttempts: options.maxAttempts ?? 20,
-      priority: options.priority ?? 0,
-    })
-    .returning({ id: jobs.id });
-  if (!row) throw new Error('enqueue returned no row');
-  return row.id;
+  const [id] = await enqueueMany(db, queue, [payload], options);
+  if (!id) throw new Error('enqueue returned no row');
+  return id;
 }
 
 /** Adds several jobs in one statement (in the caller's transaction), ids in order. */

@@ -8,6 +8,7 @@ import { kickWorker } from '@/lib/jobs/worker';
 import { appOrigin } from '@/lib/site-url';
 import {
   decideNominations,
+  moveNomination,
   nominate,
   openCall,
   saveCall,
@@ -65,7 +66,10 @@ export const decideNominationsAction = defineAction(
     schema: decisionSchema.and(z.object({ eventId: id })),
   },
   async ({ eventId, ...input }, { viewer }) => {
-    const result = await decideNominations(signedIn(viewer), eventId, input);
+    const result = await decideNominations(signedIn(viewer), eventId, input, {
+      origin: await appOrigin(),
+    });
+    kickWorker();
     revalidatePath(ORGANISER_PAGE, 'page');
     return result;
   },
@@ -98,7 +102,23 @@ export const submitNominationsAction = defineAction(
 export const withdrawNominationAction = defineAction(
   { permission: 'nominations.nominate', schema: z.object({ nominationId: id }) },
   async ({ nominationId }, { viewer }) => {
-    await withdrawNomination(signedIn(viewer), nominationId);
+    await withdrawNomination(signedIn(viewer), nominationId, { origin: await appOrigin() });
+    kickWorker();
+    revalidatePath(NOMINATOR_PAGES, 'layout');
+    return null;
+  },
+);
+
+export const moveNominationAction = defineAction(
+  {
+    permission: 'nominations.nominate',
+    schema: z.object({
+      nominationId: id,
+      direction: z.enum(['up', 'down'], { error: 'invalidChoice' }),
+    }),
+  },
+  async ({ nominationId, direction }, { viewer }) => {
+    await moveNomination(signedIn(viewer), nominationId, direction);
     revalidatePath(NOMINATOR_PAGES, 'layout');
     return null;
   },

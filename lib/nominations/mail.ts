@@ -4,6 +4,7 @@ import { translator } from '@/lib/i18n/catalogue';
 import { localized } from '@/lib/i18n/localized';
 import type { OutgoingMail } from '@/lib/mail/transport';
 import type { Locale } from '@/lib/people/enums';
+import type { NominationStatus } from './enums';
 
 /** The nominators' home: the calls open to their organisation. */
 export function nominationsUrl(origin: string, locale: Locale): string {
@@ -44,6 +45,55 @@ export function composeCallOpenedMail(
       }),
       t('callOpened.profile', { profile: localized(locale, call.profileFr, call.profileEn) }),
       t('callOpened.link', { url: nominationsUrl(origin, locale) }),
+      t('signature'),
+    ].join('\n\n'),
+  };
+}
+
+/** The nominators' page of one call, for one organisation. */
+export function callUrl(origin: string, locale: Locale, callId: string, organisationId: string) {
+  return `${nominationsUrl(origin, locale)}/${callId}/${organisationId}`;
+}
+
+type DecisionLine = {
+  firstName: string;
+  lastName: string;
+  to: NominationStatus;
+  reason: string | null;
+  movedUp?: boolean;
+};
+
+/** Tells a nominator the organisers' decisions on their organisation's nominations. */
+export function composeDecisionsMail(
+  nominator: { email: string; name: string | null; locale: Locale },
+  e: Pick<typeof events.$inferSelect, 'titleFr' | 'titleEn'>,
+  lines: DecisionLine[],
+  callId: string,
+  organisationId: string,
+  origin: string,
+): OutgoingMail {
+  const locale = nominator.locale;
+  const t = translator(locale, 'nominationMail');
+  const tStatus = translator(locale, 'nominations');
+  const title = localized(locale, e.titleFr, e.titleEn);
+  const line = (l: DecisionLine) =>
+    [
+      t('decisions.line', {
+        name: `${l.firstName} ${l.lastName}`,
+        status: tStatus(`statuses.${l.to}`),
+      }),
+      l.movedUp ? ` ${t('decisions.movedUp')}` : '',
+      l.reason ? `\n  ${t('decisions.reason', { reason: l.reason })}` : '',
+    ].join('');
+  return {
+    to: nominator.email,
+    locale,
+    subject: t('decisions.subject', { title }),
+    text: [
+      nominator.name ? t('greeting', { name: nominator.name }) : t('greetingAnonymous'),
+      t('decisions.body', { title }),
+      lines.map(line).join('\n'),
+      t('decisions.link', { url: callUrl(origin, locale, callId, organisationId) }),
       t('signature'),
     ].join('\n\n'),
   };

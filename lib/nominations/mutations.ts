@@ -22,7 +22,7 @@ import { zonedLocalToUtc } from '@/lib/events/time';
 import { queueMails } from '@/lib/mail/outbox';
 import { SEAT_HOLDING } from '@/lib/registrations/enums';
 import { type NominationStatus, PLACE_HOLDING, QUOTA_HOLDING } from './enums';
-import { composeCallOpenedMail } from './mail';
+import { composeCallOpenedMail, composeDecisionsMail } from './mail';
 import type { CallInput, DecisionInput, Nominee } from './validation';
 
 type Options = { now?: Date };
@@ -409,7 +409,7 @@ export async function decideNominations(
   viewer: Viewer | null,
   eventId: string,
   input: DecisionInput,
-  options: Options = {},
+  options: Options & { origin: string },
 ): Promise<{ decided: number }> {
   assertCan(viewer, 'events.manage', { eventId });
   const now = options.now ?? new Date();
@@ -422,6 +422,8 @@ export async function decideNominations(
         id: nominations.id,
         status: nominations.status,
         organisationId: nominations.organisationId,
+        firstName: nominations.firstName,
+        lastName: nominations.lastName,
       })
       .from(nominations)
       .where(and(eq(nominations.callId, call.id), inArray(nominations.id, input.ids)))
@@ -459,7 +461,16 @@ export async function decideNominations(
     );
     // A place given back (an accepted nominee rejected) goes to that organisation's reserve.
     const freed = rows.filter((r) => r.status === 'accepted').map((r) => r.organisationId);
-    await moveUpReserves(tx, event, call.id, freed, viewer.id, now);
+    const movedUp = await moveUpReserves(tx, event, call.id, freed, viewer.id, now);
+    // The organisations' nominators are told, in their language.
+    await tellNominators(tx, eventId, call.id, options.origin, [
+      ...rows.map((r) => ({
+        ...r,
+        to,
+        reason: input.decision === 'reject' ? (input.reason ?? null) : null,
+      })),
+      ...movedUp,
+    ]);
     await recordAudit(tx, {
       actorId: viewer.id,
       action: `nominations.${input.decision}`,
@@ -524,10 +535,16 @@ async function moveUpReserves(
   organisationIds: string[],
   actorId: string | null,
   now: Date,
-) {
+): Promise<Decided[]> {
+  const moved: Decided[] = [];
   for (const organisationId of organisationIds) {
     const [next] = await tx
-      .select({ id: nominations.id, organisationId: nominations.organisationId })
+      .select({
+        id: nominations.id,
+        organisationId: nominations.organisationId,
+        firstName: nominations.firstName,
+        lastName: nominations.lastName,
+      })
       .from(nominations)
       .where(
         and(
@@ -556,7 +573,65 @@ async function moveUpReserves(
       actorId,
       'moved up',
     );
+    moved.push({ ...next, to: 'accepted', reason: null, movedUp: true });
   }
+  return moved;
+}
+
+type Decided = {
+  organisationId: string;
+  firstName: string;
+  lastName: string;
+  to: NominationStatus;
+  reason: string | null;
+  movedUp?: boolean;
+};
+
+/**
+ * Mails each nominator of the organisations concerned what became of their nominations,
+ * one mail per nominator, in their language (in the caller's transaction).
+ */
+async function tellNominators(
+  tx: Transaction,
+  eventId: string,
+  callId: string,
+  origin: string,
+  decided: Decided[],
+) {
+  const organisationIds = [...new Set(decided.map((d) => d.organisationId))];
+  if (organisationIds.length === 0) return;
+  const people = await tx
+    .select({
+      organisationId: roleGrants.organisationId,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+    })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(
+      and(
+        eq(roleGrants.role, 'nominator'),
+        inArray(roleGrants.organisationId, organisationIds),
+        isNull(roleGrants.eventId),
+      ),
+    )
+    .orderBy(asc(users.email));
+  if (people.length === 0) return;
+  const event = await eventForMail(tx, eventId);
+  await queueMails(
+    tx,
+    people.map((p) =>
+      composeDecisionsMail(
+        { email: p.email, name: p.name, locale: p.locale },
+        event,
+        decided.filter((d) => d.organisationId === p.organisationId),
+        callId,
+        p.organisationId as string,
+        origin,
+      ),
+    ),
+  );
 }
 
 /**
@@ -566,7 +641,7 @@ async function moveUpReserves(
 export async function withdrawNomination(
   viewer: Viewer | null,
   nominationId: string,
-  options: Options = {},
+  options: Options & { origin: string },
 ): Promise<void> {
   const now = options.now ?? new Date();
   const [found] = await getDb()
@@ -607,7 +682,57 @@ export async function withdrawNomination(
       viewer.id,
     );
     if (nomination.status === 'accepted' || nomination.status === 'invited') {
-      await moveUpReserves(tx, event, call.id, [nomination.organisationId], viewer.id, now);
+      const moved = await moveUpReserves(
+        tx,
+        event,
+        call.id,
+        [nomination.organisationId],
+        viewer.id,
+        now,
+      );
+      await tellNominators(tx, call.eventId, call.id, options.origin, moved);
     }
+  });
+}
+
+/**
+ * A nominator moves one of their organisation's nominations one place up or down in
+ * their order of priority, while the call is open.
+ */
+export async function moveNomination(
+  viewer: Viewer | null,
+  nominationId: string,
+  direction: 'up' | 'down',
+): Promise<void> {
+  const [found] = await getDb()
+    .select({ callId: nominations.callId, organisationId: nominations.organisationId })
+    .from(nominations)
+    .where(eq(nominations.id, nominationId));
+  if (
+    !found ||
+    !viewer ||
+    !allows(viewer, 'nominations.nominate', { organisationId: found.organisationId })
+  ) {
+    throw new NotFoundError();
+  }
+  await getDb().transaction(async (tx) => {
+    const { call } = await callForNominator(tx, found.callId, found.organisationId);
+    if (call.status !== 'open') throw new ActionError('nominations.errors.closed');
+    const list = await tx
+      .select({ id: nominations.id, rank: nominations.rank })
+      .from(nominations)
+      .where(
+        and(
+          eq(nominations.callId, found.callId),
+          eq(nominations.organisationId, found.organisationId),
+        ),
+      )
+      .orderBy(asc(nominations.rank));
+    const at = list.findIndex((n) => n.id === nominationId);
+    const self = list[at];
+    const other = list[direction === 'up' ? at - 1 : at + 1];
+    if (!self || !other) return;
+    await tx.update(nominations).set({ rank: other.rank }).where(eq(nominations.id, self.id));
+    await tx.update(nominations).set({ rank: self.rank }).where(eq(nominations.id, other.id));
   });
 }

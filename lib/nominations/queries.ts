@@ -39,6 +39,18 @@ const nominationFields = {
   organisationId: nominations.organisationId,
 };
 
+/** What a nominator is shown of a call's event and of their organisation. */
+const callFacts = {
+  organisationFr: organisations.nameFr,
+  organisationEn: organisations.nameEn,
+  titleFr: events.titleFr,
+  titleEn: events.titleEn,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  timeZone: events.timeZone,
+  city: events.city,
+};
+
 /** Live nominations counted against each organisation's quota in a call. */
 async function quotaUsed(callIds: string[]): Promise<Map<string, number>> {
   if (callIds.length === 0) return new Map();
@@ -149,14 +161,7 @@ export async function callsForNominator(viewer: Viewer, locale: Locale) {
       withdrawalDeadline: nominationCalls.withdrawalDeadline,
       organisationId: nominationQuotas.organisationId,
       quota: nominationQuotas.quota,
-      organisationFr: organisations.nameFr,
-      organisationEn: organisations.nameEn,
-      titleFr: events.titleFr,
-      titleEn: events.titleEn,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timeZone: events.timeZone,
-      city: events.city,
+      ...callFacts,
     })
     .from(nominationQuotas)
     .innerJoin(nominationCalls, eq(nominationCalls.id, nominationQuotas.callId))
@@ -204,14 +209,7 @@ export async function nominatorCall(
     .select({
       call: nominationCalls,
       quota: nominationQuotas.quota,
-      organisationFr: organisations.nameFr,
-      organisationEn: organisations.nameEn,
-      titleFr: events.titleFr,
-      titleEn: events.titleEn,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timeZone: events.timeZone,
-      city: events.city,
+      ...callFacts,
     })
     .from(nominationCalls)
     .innerJoin(

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { createOpenEvent } from '../helpers/e2e-events';
-import { signInAs, waitForMail } from '../helpers/e2e-mail';
+import { mailsTo, signInAs, waitForMail } from '../helpers/e2e-mail';
 
 const stamp = Date.now().toString(36);
 const TITLE_FR = `Atelier sur désignation ${stamp}`;
@@ -67,6 +67,9 @@ test('an organiser opens a call with quotas for two ministries; each nominator n
   await nominate(education, 'Léa', 'Martin', `lea.${stamp}@example.org`);
   await nominate(education, 'Hugo', 'Bernard', `hugo.${stamp}@example.org`);
   await expectNoAxeViolations(education);
+  // Hugo first: the order of priority is the nominator's.
+  await education.getByRole('button', { name: 'Monter', exact: true }).click();
+  await expect(education.getByTestId('nomination-row').first()).toContainText('Hugo Bernard');
   await education.getByRole('button', { name: 'Envoyer les désignations cochées' }).click();
   await expect(education.getByText('2 désignations envoyées.')).toBeVisible();
   await expect(education.getByTestId('quota')).toHaveText(
@@ -116,9 +119,19 @@ test('an organiser opens a call with quotas for two ministries; each nominator n
   // The nominator sees each decision, and the reason.
   await education.reload();
   const rows = education.getByTestId('nomination-row');
-  await expect(rows.nth(0)).toContainText('Retenue');
-  await expect(rows.nth(1)).toContainText('Non retenue');
-  await expect(rows.nth(1)).toContainText('Motif : Profil déjà représenté.');
+  await expect(rows.nth(0)).toContainText('Hugo Bernard');
+  await expect(rows.nth(0)).toContainText('Non retenue');
+  await expect(rows.nth(0)).toContainText('Motif : Profil déjà représenté.');
+  await expect(rows.nth(1)).toContainText('Retenue');
+  // And by mail, once per decision.
+  await expect
+    .poll(
+      async () =>
+        (await mailsTo(EDUCATION)).filter(
+          (m) => m.subject === `Décisions sur vos désignations : ${TITLE_FR}`,
+        ).length,
+    )
+    .toBe(2);
 
   await education.context().close();
   await justice.context().close();

@@ -16,6 +16,7 @@ import type { Viewer } from '@/lib/auth/permissions';
 import { MAIL_QUEUE } from '@/lib/mail/outbox';
 import {
   decideNominations,
+  moveNomination,
   nominate,
   openCall,
   saveCall,
@@ -136,6 +137,15 @@ async function nominateMany(
   return ids;
 }
 
+async function mailsTo(email: string) {
+  const rows = await getDb()
+    .select({ payload: jobs.payload })
+    .from(jobs)
+    .where(and(eq(jobs.queue, MAIL_QUEUE), sql`${jobs.payload}->>'to' = ${email}`))
+    .orderBy(asc(jobs.createdAt), asc(jobs.id));
+  return rows.map((r) => r.payload as { subject: string; text: string });
+}
+
 async function expectRefused(change: () => Promise<unknown>, key: string) {
   const error = await change().then(
     () => null,
@@ -252,7 +262,7 @@ describe('nominators', () => {
       nominate(nominatorB, callId, orgA, person(unique('forged')), BEFORE),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
-      withdrawNomination(nominatorB, drafts[0] as string, BEFORE),
+      withdrawNomination(nominatorB, drafts[0] as string, { ...BEFORE, origin: ORIGIN }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect((await statuses(drafts))[drafts[0] as string]).toBe('submitted');
     // A call the organisation is not invited to reads as none.
@@ -261,6 +271,24 @@ describe('nominators', () => {
     await expect(
       nominate(nominatorC, callId, orgC, person(unique('uninvited')), BEFORE),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('reorder their nominations while the call is open, and only their own', async () => {
+    const { callId, orgA, nominatorA, nominatorB } = await openedCall(3, 3);
+    const [a, b, c] = (await nominateMany(nominatorA, callId, orgA, 3)) as [string, string, string];
+    await moveNomination(nominatorA, c, 'up');
+    await moveNomination(nominatorA, a, 'up'); // already first: nothing moves
+    const order = async () =>
+      (
+        await getDb()
+          .select({ id: nominations.id })
+          .from(nominations)
+          .where(eq(nominations.callId, callId))
+          .orderBy(asc(nominations.rank))
+      ).map((r) => r.id);
+    expect(await order()).toEqual([a, c, b]);
+    await expect(moveNomination(nominatorB, a, 'down')).rejects.toBeInstanceOf(NotFoundError);
+    expect(await order()).toEqual([a, c, b]);
   });
 
   it('cannot nominate someone already nominated by another organisation, or already registered: one is kept', async () => {
@@ -325,10 +353,14 @@ describe('nominators', () => {
       );
     expect(change?.note).toBe('late');
     await expectRefused(
-      () => withdrawNomination(nominatorA, id as string, { now: new Date('2030-05-02T00:00:00Z') }),
+      () =>
+        withdrawNomination(nominatorA, id as string, {
+          now: new Date('2030-05-02T00:00:00Z'),
+          origin: ORIGIN,
+        }),
       'nominations.errors.tooLateToWithdraw',
     );
-    await withdrawNomination(nominatorA, id as string, after);
+    await withdrawNomination(nominatorA, id as string, { ...after, origin: ORIGIN });
     expect((await statuses([id as string]))[id as string]).toBe('withdrawn');
   });
 });
@@ -343,17 +375,20 @@ describe('organisers deciding', () => {
       organiser,
       eventId,
       decisionSchema.parse({ ids: [first], decision: 'accept' }),
+      { origin: ORIGIN },
     );
     await decideNominations(
       organiser,
       eventId,
       decisionSchema.parse({ ids: [second], decision: 'reserve' }),
+      { origin: ORIGIN },
     );
     expect(decisionSchema.safeParse({ ids: [first], decision: 'reject' }).success).toBe(false);
     await decideNominations(
       organiser,
       eventId,
       decisionSchema.parse({ ids: [first], decision: 'reject', reason: 'Profil trop éloigné.' }),
+      { origin: ORIGIN },
     );
     // The place the first gave back goes to the reserve, in the same transaction.
     expect(await statuses(ids)).toEqual({ [first]: 'rejected', [second]: 'accepted' });
@@ -365,6 +400,15 @@ describe('organisers deciding', () => {
       .where(eq(nominationChanges.nominationId, second))
       .orderBy(asc(nominationChanges.at), asc(nominationChanges.id));
     expect(history.map((h) => h.to).sort()).toEqual(['accepted', 'draft', 'reserve', 'submitted']);
+    // The nominator is told of each decision, with the reason and the move from the reserve.
+    const told = await mailsTo(nominatorA.email);
+    const decisions = told.filter((m) => m.subject.startsWith('Décisions sur vos désignations'));
+    expect(decisions).toHaveLength(3);
+    const last = decisions.at(-1)?.text ?? '';
+    expect(last).toContain('Non retenue');
+    expect(last).toContain('Motif : Profil trop éloigné.');
+    expect(last).toContain('quitte la réserve');
+    expect(last).toContain(`${ORIGIN}/fr/nominations/${callId}/${orgA}`);
     // Someone else's event: refused, whatever the ids.
     const stranger = await makeViewer([{ role: 'organiser' }]);
     await expect(
@@ -372,6 +416,7 @@ describe('organisers deciding', () => {
         stranger,
         eventId,
         decisionSchema.parse({ ids: [second], decision: 'reject', reason: 'x' }),
+        { origin: ORIGIN },
       ),
     ).rejects.toBeInstanceOf(ForbiddenError);
   });
@@ -394,6 +439,7 @@ describe('organisers deciding', () => {
           i % 2 ? second : organiser,
           eventId,
           decisionSchema.parse({ ids: [id], decision: 'accept' }),
+          { origin: ORIGIN },
         ),
       ),
     );
@@ -419,8 +465,11 @@ describe('organisers deciding', () => {
         q.organiser,
         q.eventId,
         decisionSchema.parse({ ids: [x], decision: 'accept' }),
+        { origin: ORIGIN },
       ),
-      decideNominations(other, q.eventId, decisionSchema.parse({ ids: [x], decision: 'accept' })),
+      decideNominations(other, q.eventId, decisionSchema.parse({ ids: [x], decision: 'accept' }), {
+        origin: ORIGIN,
+      }),
     ]);
     expect(twice.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = twice.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -435,6 +484,7 @@ describe('organisers deciding', () => {
       organiser,
       eventId,
       decisionSchema.parse({ ids: [id], decision: 'accept' }),
+      { origin: ORIGIN },
     );
     // A late nomination beyond the quota (the quota raised, used, then lowered is refused).
     const [extra] = await getDb()
@@ -458,6 +508,7 @@ describe('organisers deciding', () => {
           organiser,
           eventId,
           decisionSchema.parse({ ids: [extra?.id], decision: 'accept' }),
+          { origin: ORIGIN },
         ),
       'nominations.errors.quotaFull',
     );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
+import { PersonCells, TickCell } from '@/app/_components/nomination-cells';
 import { NotFoundError } from '@/lib/auth/errors';
 import { requireHolder } from '@/lib/auth/session';
 import { formatDateTime, formatDateTimeRange, zoneLabel } from '@/lib/events/format';
@@ -9,7 +10,7 @@ import { isUuid } from '@/lib/events/validation';
 import { nominatorCall } from '@/lib/nominations/queries';
 import type { Locale } from '@/lib/people/enums';
 import { NominateForm } from './_components/nominate-form';
-import { SubmitForm, WithdrawButton } from './_components/nomination-buttons';
+import { MoveButtons, SubmitForm, WithdrawButton } from './_components/nomination-buttons';
 
 type Props = { params: Promise<{ locale: Locale; callId: string; organisationId: string }> };
 
@@ -92,36 +93,21 @@ export default async function NominatorCallPage({ params }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {call.nominations.map((n) => {
+                {call.nominations.map((n, i) => {
                   const name = `${n.firstName} ${n.lastName}`;
                   return (
                     <tr key={n.id} data-testid="nomination-row">
-                      <td>
-                        {n.status === 'draft' ? (
-                          <div className="fr-checkbox-group fr-checkbox-group--sm">
-                            <input
-                              type="checkbox"
-                              name="ids"
-                              value={n.id}
-                              id={`send-${n.id}`}
-                              form="submit-drafts"
-                              defaultChecked
-                            />
-                            <label className="fr-label" htmlFor={`send-${n.id}`}>
-                              <span className="fr-sr-only">{t('chooseLabel', { name })}</span>
-                            </label>
-                          </div>
-                        ) : null}
-                      </td>
-                      <td>{n.rank}</td>
-                      <td>
-                        {name}
-                        <br />
-                        <span className="fr-text--xs">
-                          {n.function}
-                          {n.unit ? ` — ${n.unit}` : ''} · {n.email}
-                        </span>
-                      </td>
+                      {n.status === 'draft' ? (
+                        <TickCell
+                          id={n.id}
+                          label={t('chooseLabel', { name })}
+                          form="submit-drafts"
+                          defaultChecked
+                        />
+                      ) : (
+                        <td />
+                      )}
+                      <PersonCells n={n} />
                       <td>
                         {tStatus(n.status)}
                         {n.late ? ` (${t('late')})` : ''}
@@ -133,6 +119,14 @@ export default async function NominatorCallPage({ params }: Props) {
                         ) : null}
                       </td>
                       <td>
+                        {call.status === 'open' && call.nominations.length > 1 ? (
+                          <MoveButtons
+                            nominationId={n.id}
+                            name={name}
+                            first={i === 0}
+                            last={i === call.nominations.length - 1}
+                          />
+                        ) : null}
                         {canWithdraw && WITHDRAWABLE.includes(n.status) ? (
                           <WithdrawButton nominationId={n.id} name={name} />
                         ) : null}

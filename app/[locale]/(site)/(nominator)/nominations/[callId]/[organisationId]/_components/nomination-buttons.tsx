@@ -2,7 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { submitNominationsAction, withdrawNominationAction } from '@/lib/nominations/actions';
+import {
+  moveNominationAction,
+  submitNominationsAction,
+  withdrawNominationAction,
+} from '@/lib/nominations/actions';
 
 /**
  * Sends the drafts ticked in the table (their boxes belong to this form through their
@@ -66,6 +70,56 @@ export function WithdrawButton({ nominationId, name }: { nominationId: string; n
       >
         {t('withdraw')}
       </button>
+      {state && !state.ok ? (
+        <p className="fr-error-text" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** Moves one nomination a place up or down in the organisation's order of priority. */
+export function MoveButtons({
+  nominationId,
+  name,
+  first,
+  last,
+}: {
+  nominationId: string;
+  name: string;
+  first: boolean;
+  last: boolean;
+}) {
+  const t = useTranslations('nominations.nominator');
+  const [state, action, pending] = useActionState(moveNominationAction, null);
+  return (
+    <form action={action} className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+      <input type="hidden" name="nominationId" value={nominationId} />
+      {first ? null : (
+        <button
+          type="submit"
+          name="direction"
+          value="up"
+          className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline"
+          disabled={pending}
+          title={t('moveUpTitle', { name })}
+        >
+          {t('moveUp')}
+        </button>
+      )}
+      {last ? null : (
+        <button
+          type="submit"
+          name="direction"
+          value="down"
+          className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline"
+          disabled={pending}
+          title={t('moveDownTitle', { name })}
+        >
+          {t('moveDown')}
+        </button>
+      )}
       {state && !state.ok ? (
         <p className="fr-error-text" role="alert">
           {state.message}

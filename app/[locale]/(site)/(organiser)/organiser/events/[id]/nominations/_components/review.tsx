@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ChoiceGroup, TextAreaField } from '@/app/_components/form/fields';
+import { PersonCells, TickCell } from '@/app/_components/nomination-cells';
 import { decideNominationsAction } from '@/lib/nominations/actions';
 import type { NominationDto } from '@/lib/nominations/queries';
 
@@ -71,23 +72,8 @@ export function Review({ eventId, groups }: { eventId: string; groups: Group[] }
                     const name = `${n.firstName} ${n.lastName}`;
                     return (
                       <tr key={n.id} data-testid="nomination-row">
-                        <td>
-                          <div className="fr-checkbox-group fr-checkbox-group--sm">
-                            <input type="checkbox" name="ids" value={n.id} id={`choose-${n.id}`} />
-                            <label className="fr-label" htmlFor={`choose-${n.id}`}>
-                              <span className="fr-sr-only">{t('chooseLabel', { name })}</span>
-                            </label>
-                          </div>
-                        </td>
-                        <td>{n.rank}</td>
-                        <td>
-                          {name}
-                          <br />
-                          <span className="fr-text--xs">
-                            {n.function}
-                            {n.unit ? ` — ${n.unit}` : ''} · {n.email}
-                          </span>
-                        </td>
+                        <TickCell id={n.id} label={t('chooseLabel', { name })} />
+                        <PersonCells n={n} />
                         <td>{n.justification}</td>
                         <td>
                           {tStatus(n.status)}
