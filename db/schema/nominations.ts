@@ -109,6 +109,9 @@ export const nominations = pgTable(
     registrationId: uuid()
       .unique()
       .references(() => registrations.id, { onDelete: 'set null' }),
+    /** SHA-256 (hex) of the personal link sent to the nominee once accepted. */
+    tokenHash: text().unique(),
+    invitedAt: instant(),
     nominatedBy: text().references(() => users.id, { onDelete: 'set null' }),
     submittedAt: instant(),
     decidedAt: instant(),

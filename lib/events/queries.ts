@@ -1,22 +1,8 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  gte,
-  ilike,
-  inArray,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, preparedStatement } from '@/db/client';
 import {
   events,
-  invitations,
   networks,
   programmeSessions,
   registrations,
@@ -303,20 +289,24 @@ async function grantedOn(
   return admitted;
 }
 
-/** A valid (unrevoked) invitation link of this event. */
+/**
+ * A valid personal link of this event: an unrevoked invitation, or the link of a nominee
+ * invited to register.
+ */
 async function invitationAdmits(eventId: string, token: string): Promise<boolean> {
   if (!manageTokenSchema.safeParse(token).success) return false;
+  const hash = hashToken(token);
   const [row] = await getDb()
-    .select({ id: invitations.id })
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.eventId, eventId),
-        eq(invitations.tokenHash, hashToken(token)),
-        isNull(invitations.revokedAt),
-      ),
-    );
-  return Boolean(row);
+    .select({
+      invited: sql<boolean>`exists (select 1 from invitations i where i.event_id = ${eventId}
+        and i.token_hash = ${hash} and i.revoked_at is null)`,
+      nominated: sql<boolean>`exists (select 1 from nominations n
+        join nomination_calls c on c.id = n.call_id
+        where c.event_id = ${eventId} and n.token_hash = ${hash} and n.status = 'invited')`,
+    })
+    .from(events)
+    .where(eq(events.id, eventId));
+  return Boolean(row?.invited || row?.nominated);
 }
 
 /** Who may see an event, without reading its content (registration API and action). */

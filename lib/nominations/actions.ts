@@ -5,9 +5,11 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import type { Viewer } from '@/lib/auth/permissions';
 import { kickWorker } from '@/lib/jobs/worker';
+import { manageTokenSchema } from '@/lib/registrations/validation';
 import { appOrigin } from '@/lib/site-url';
 import {
   decideNominations,
+  declineNomination,
   moveNomination,
   nominate,
   openCall,
@@ -120,6 +122,15 @@ export const moveNominationAction = defineAction(
   async ({ nominationId, direction }, { viewer }) => {
     await moveNomination(signedIn(viewer), nominationId, direction);
     revalidatePath(NOMINATOR_PAGES, 'layout');
+    return null;
+  },
+);
+
+export const declineNominationAction = defineAction(
+  { anonymous: true, schema: z.object({ token: manageTokenSchema }) },
+  async ({ token }) => {
+    await declineNomination(token, { origin: await appOrigin() });
+    kickWorker();
     return null;
   },
 );

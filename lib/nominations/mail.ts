@@ -1,9 +1,10 @@
 import type { events, nominationCalls } from '@/db/schema';
-import { formatDateTime, zoneLabel } from '@/lib/events/format';
+import { formatDateTime, formatDateTimeRange, zoneLabel } from '@/lib/events/format';
 import { translator } from '@/lib/i18n/catalogue';
 import { localized } from '@/lib/i18n/localized';
 import type { OutgoingMail } from '@/lib/mail/transport';
 import type { Locale } from '@/lib/people/enums';
+import { type InvitationMailEvent, invitationUrl } from '@/lib/registrations/invitation-mail';
 import type { NominationStatus } from './enums';
 
 /** The nominators' home: the calls open to their organisation. */
@@ -94,6 +95,38 @@ export function composeDecisionsMail(
       t('decisions.body', { title }),
       lines.map(line).join('\n'),
       t('decisions.link', { url: callUrl(origin, locale, callId, organisationId) }),
+      t('signature'),
+    ].join('\n\n'),
+  };
+}
+
+/**
+ * Tells an accepted nominee, in their language, that a place is kept for them: their
+ * personal link opens the event's registration form, prefilled; the same page lets them
+ * decline.
+ */
+export function composeNomineeInvitedMail(
+  nominee: { email: string; firstName: string; locale: Locale },
+  e: InvitationMailEvent & Pick<typeof events.$inferSelect, 'titleFr' | 'titleEn'>,
+  call: Pick<typeof nominationCalls.$inferSelect, 'confirmationDeadline'>,
+  token: string,
+  origin: string,
+): OutgoingMail {
+  const locale = nominee.locale;
+  const t = translator(locale, 'nominationMail');
+  const title = localized(locale, e.titleFr, e.titleEn);
+  return {
+    to: nominee.email,
+    locale,
+    subject: t('invited.subject', { title }),
+    text: [
+      t('greeting', { name: nominee.firstName }),
+      t('invited.body', {
+        title,
+        dates: formatDateTimeRange(e.startsAt, e.endsAt, e.timeZone, locale),
+        deadline: formatDateTime(call.confirmationDeadline, e.timeZone, locale),
+      }),
+      t('invited.link', { url: invitationUrl(origin, locale, e.slug, token) }),
       t('signature'),
     ].join('\n\n'),
   };

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import {
   events,
+  type NominationCallRow,
   nominationCalls,
   nominationChanges,
   nominationQuotas,
@@ -21,8 +22,9 @@ import { type LockedEvent, lockEvent } from '@/lib/events/lock';
 import { zonedLocalToUtc } from '@/lib/events/time';
 import { queueMails } from '@/lib/mail/outbox';
 import { SEAT_HOLDING } from '@/lib/registrations/enums';
+import { hashToken, newManageToken } from '@/lib/registrations/tokens';
 import { type NominationStatus, PLACE_HOLDING, QUOTA_HOLDING } from './enums';
-import { composeCallOpenedMail, composeDecisionsMail } from './mail';
+import { composeCallOpenedMail, composeDecisionsMail, composeNomineeInvitedMail } from './mail';
 import type { CallInput, DecisionInput, Nominee } from './validation';
 
 type Options = { now?: Date };
@@ -432,7 +434,7 @@ export async function decideNominations(
     const from: Record<DecisionInput['decision'], NominationStatus[]> = {
       accept: ['submitted', 'reserve'],
       reserve: ['submitted'],
-      reject: ['submitted', 'reserve', 'accepted'],
+      reject: ['submitted', 'reserve', 'accepted', 'invited'],
     };
     if (rows.some((r) => !from[input.decision].includes(r.status))) {
       throw new ActionError('nominations.errors.cannotDecide');
@@ -459,9 +461,15 @@ export async function decideNominations(
       viewer.id,
       input.decision === 'reject' ? (input.reason ?? null) : null,
     );
+    // Accepted: each nominee is invited, with a personal link, to complete the registration.
+    if (to === 'accepted') {
+      await inviteNominees(tx, eventId, call, input.ids, options.origin, now, viewer.id);
+    }
     // A place given back (an accepted nominee rejected) goes to that organisation's reserve.
-    const freed = rows.filter((r) => r.status === 'accepted').map((r) => r.organisationId);
-    const movedUp = await moveUpReserves(tx, event, call.id, freed, viewer.id, now);
+    const freed = rows
+      .filter((r) => r.status === 'accepted' || r.status === 'invited')
+      .map((r) => r.organisationId);
+    const movedUp = await moveUpReserves(tx, event, call, freed, viewer.id, now, options.origin);
     // The organisations' nominators are told, in their language.
     await tellNominators(tx, eventId, call.id, options.origin, [
       ...rows.map((r) => ({
@@ -531,11 +539,13 @@ async function assertRoom(
 async function moveUpReserves(
   tx: Transaction,
   event: LockedEvent,
-  callId: string,
+  call: Pick<NominationCallRow, 'id' | 'confirmationDeadline'>,
   organisationIds: string[],
   actorId: string | null,
   now: Date,
+  origin: string,
 ): Promise<Decided[]> {
+  const callId = call.id;
   const moved: Decided[] = [];
   for (const organisationId of organisationIds) {
     const [next] = await tx
@@ -573,6 +583,7 @@ async function moveUpReserves(
       actorId,
       'moved up',
     );
+    await inviteNominees(tx, event.id, call, [next.id], origin, now, actorId);
     moved.push({ ...next, to: 'accepted', reason: null, movedUp: true });
   }
   return moved;
@@ -685,10 +696,11 @@ export async function withdrawNomination(
       const moved = await moveUpReserves(
         tx,
         event,
-        call.id,
+        call,
         [nomination.organisationId],
         viewer.id,
         now,
+        options.origin,
       );
       await tellNominators(tx, call.eventId, call.id, options.origin, moved);
     }
@@ -734,5 +746,126 @@ export async function moveNomination(
     if (!self || !other) return;
     await tx.update(nominations).set({ rank: other.rank }).where(eq(nominations.id, self.id));
     await tx.update(nominations).set({ rank: self.rank }).where(eq(nominations.id, other.id));
+  });
+}
+
+/**
+ * Invites accepted nominees (in the caller's transaction, the event row locked): each
+ * gets a personal link, bound to their e-mail, to complete the event's registration form
+ * before the confirmation deadline; their place is held meanwhile.
+ */
+async function inviteNominees(
+  tx: Transaction,
+  eventId: string,
+  call: Pick<NominationCallRow, 'id' | 'confirmationDeadline'>,
+  ids: string[],
+  origin: string,
+  now: Date,
+  actorId: string | null,
+) {
+  if (ids.length === 0) return;
+  const event = await eventForMail(tx, eventId);
+  const people = await tx
+    .select()
+    .from(nominations)
+    .where(and(eq(nominations.callId, call.id), inArray(nominations.id, ids)));
+  const mails = [];
+  for (const n of people) {
+    const { token, hash } = newManageToken();
+    await tx
+      .update(nominations)
+      .set({ status: 'invited', tokenHash: hash, invitedAt: now })
+      .where(eq(nominations.id, n.id));
+    mails.push(composeNomineeInvitedMail(n, event, call, token, origin));
+  }
+  await recordChanges(
+    tx,
+    people.map((n) => ({ id: n.id, from: 'accepted' as const, to: 'invited' as const })),
+    actorId,
+  );
+  await queueMails(tx, mails);
+}
+
+async function lockNominationByToken(tx: Transaction, eventId: string, token: string) {
+  const [row] = await tx
+    .select({ nomination: nominations, call: nominationCalls })
+    .from(nominations)
+    .innerJoin(nominationCalls, eq(nominationCalls.id, nominations.callId))
+    .where(and(eq(nominationCalls.eventId, eventId), eq(nominations.tokenHash, hashToken(token))))
+    .for('update', { of: nominations });
+  return row ?? null;
+}
+
+/**
+ * The nominee's registration, written with their personal link (in the registration's
+ * transaction, the event row locked): the link must be theirs, still valid, used with
+ * their e-mail; their nomination is then confirmed and tied to the registration.
+ */
+export async function claimNomination(
+  tx: Transaction,
+  eventId: string,
+  token: string,
+  email: string,
+  registrationId: string,
+  now: Date,
+): Promise<void> {
+  const row = await lockNominationByToken(tx, eventId, token);
+  if (!row) throw new ActionError('nominations.errors.linkInvalid');
+  const { nomination, call } = row;
+  if (nomination.status !== 'invited') throw new ActionError('nominations.errors.linkInvalid');
+  const same = (a: string) => a.normalize('NFC').trim().toLowerCase();
+  if (same(nomination.email) !== same(email)) {
+    throw new ActionError('nominations.errors.emailMismatch');
+  }
+  if (call.confirmationDeadline <= now)
+    throw new ActionError('nominations.errors.tooLateToConfirm');
+  await tx
+    .update(nominations)
+    .set({ status: 'confirmed', registrationId })
+    .where(eq(nominations.id, nomination.id));
+  await recordChanges(tx, [{ id: nomination.id, from: 'invited', to: 'confirmed' }], null);
+}
+
+/**
+ * The nominee says they will not come, with their personal link: the place goes to the
+ * organisation's reserve, and its nominators are told (they may nominate someone else).
+ */
+export async function declineNomination(
+  token: string,
+  options: Options & { origin: string },
+): Promise<void> {
+  const now = options.now ?? new Date();
+  const [found] = await getDb()
+    .select({ eventId: nominationCalls.eventId })
+    .from(nominations)
+    .innerJoin(nominationCalls, eq(nominationCalls.id, nominations.callId))
+    .where(eq(nominations.tokenHash, hashToken(token)));
+  if (!found) throw new ActionError('nominations.errors.linkInvalid');
+  await getDb().transaction(async (tx) => {
+    const event = await lockEvent(tx, found.eventId);
+    const row = await lockNominationByToken(tx, found.eventId, token);
+    if (!row) throw new ActionError('nominations.errors.linkInvalid');
+    if (row.nomination.status !== 'invited') {
+      throw new ActionError('nominations.errors.linkInvalid');
+    }
+    const { nomination, call } = row;
+    await tx
+      .update(nominations)
+      .set({ status: 'declined', tokenHash: null })
+      .where(eq(nominations.id, nomination.id));
+    await recordChanges(tx, [{ id: nomination.id, from: 'invited', to: 'declined' }], null);
+    const moved = await moveUpReserves(
+      tx,
+      event,
+      call,
+      [nomination.organisationId],
+      null,
+      now,
+      options.origin,
+    );
+    await tellNominators(tx, found.eventId, call.id, options.origin, [
+      { ...nomination, to: 'declined', reason: null },
+      ...moved,
+    ]);
   });
 }

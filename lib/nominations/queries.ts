@@ -8,6 +8,8 @@ import { NotFoundError } from '@/lib/auth/errors';
 import { allows, type Viewer } from '@/lib/auth/permissions';
 import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
+import { hashToken } from '@/lib/registrations/tokens';
+import { manageTokenSchema } from '@/lib/registrations/validation';
 import { type NominationStatus, QUOTA_HOLDING } from './enums';
 
 export type NominationDto = {
@@ -246,5 +248,44 @@ export async function nominatorCall(
     quota: row.quota,
     used,
     nominations: list as NominationDto[],
+  };
+}
+
+/**
+ * What an invited nominee's personal link opens: their registration form, prefilled
+ * (null for a link that is not valid now).
+ */
+export async function nominationForRegistration(eventId: string, token: unknown, locale: Locale) {
+  const parsed = manageTokenSchema.safeParse(token);
+  if (!parsed.success) return null;
+  const [row] = await getDb()
+    .select({
+      email: nominations.email,
+      firstName: nominations.firstName,
+      lastName: nominations.lastName,
+      locale: nominations.locale,
+      organisationFr: organisations.nameFr,
+      organisationEn: organisations.nameEn,
+      confirmationDeadline: nominationCalls.confirmationDeadline,
+    })
+    .from(nominations)
+    .innerJoin(nominationCalls, eq(nominationCalls.id, nominations.callId))
+    .innerJoin(organisations, eq(organisations.id, nominations.organisationId))
+    .where(
+      and(
+        eq(nominationCalls.eventId, eventId),
+        eq(nominations.tokenHash, hashToken(parsed.data)),
+        eq(nominations.status, 'invited'),
+      ),
+    );
+  if (!row) return null;
+  return {
+    token: parsed.data,
+    email: row.email,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    locale: row.locale,
+    organisation: localized(locale, row.organisationFr, row.organisationEn),
+    confirmationDeadline: row.confirmationDeadline,
   };
 }

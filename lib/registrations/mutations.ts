@@ -18,6 +18,7 @@ import { type LockedEvent, lockEvent } from '@/lib/events/lock';
 import { enqueue } from '@/lib/jobs/queue';
 import { queueMail, queueMails } from '@/lib/mail/outbox';
 import type { OutgoingMail } from '@/lib/mail/transport';
+import { claimNomination } from '@/lib/nominations/mutations';
 import type { OrganisationKind } from '@/lib/people/enums';
 import { ACTIVE_STATUSES, type RegistrationStatus, SEAT_HOLDING } from './enums';
 import { inBatch, type Settled } from './event-queue';
@@ -117,10 +118,14 @@ async function recordChange(
     .values({ registrationId, fromStatus, toStatus, actorId, note });
 }
 
-/** Why a public registration is refused, checked with the event row locked. */
+/**
+ * Why a public registration is refused, checked with the event row locked. `invited`:
+ * the person holds a personal link (an invitation, or an accepted nomination), checked
+ * once the row is written.
+ */
 function assertOpen(event: LockedEvent, now: Date, invited = false) {
   if (event.status !== 'published') throw new ActionError('registrations.errors.notOpen');
-  if (event.registrationMode === 'nomination') {
+  if (event.registrationMode === 'nomination' && !invited) {
     throw new ActionError('registrations.errors.byNomination');
   }
   if (event.registrationMode === 'invitation' && !invited) {
@@ -292,12 +297,24 @@ async function registerBatch(
         settled[index] = { ok: false, error };
         continue;
       }
+      // A nominee's place in the event is held since their acceptance: a seat in each
+      // session chosen is all they need.
+      if (locked.registrationMode === 'nomination' && !sessionsFit(seats, p.sessionIds)) {
+        settled[index] = {
+          ok: false,
+          error: new ActionError('actions.invalid', {
+            sessionIds: ['nominations.errors.sessionFull'],
+          }),
+        };
+        continue;
+      }
       // A seat in the event and in every session chosen, or the waiting list.
       const status: RegistrationStatus =
         locked.registrationMode === 'approval'
           ? 'pending'
-          : (locked.capacity === null || taken < locked.capacity) &&
-              sessionsFit(seats, p.sessionIds)
+          : locked.registrationMode === 'nomination' ||
+              ((locked.capacity === null || taken < locked.capacity) &&
+                sessionsFit(seats, p.sessionIds))
             ? 'confirmed'
             : 'waitlisted';
       if (status === 'confirmed') {
@@ -351,6 +368,9 @@ async function registerBatch(
         if (!id) throw new Error('insert returned fewer rows');
         if (locked.registrationMode === 'invitation') {
           await claimInvitation(tx, eventId, p.input.invitationToken ?? '', p.email, id);
+        }
+        if (locked.registrationMode === 'nomination') {
+          await claimNomination(tx, eventId, p.input.invitationToken ?? '', p.email, id, p.now);
         }
         existing.set(p.email, id);
       }

@@ -16,6 +16,7 @@ import type { Viewer } from '@/lib/auth/permissions';
 import { MAIL_QUEUE } from '@/lib/mail/outbox';
 import {
   decideNominations,
+  declineNomination,
   moveNomination,
   nominate,
   openCall,
@@ -29,6 +30,8 @@ import {
   decisionSchema,
   nomineeSchema,
 } from '@/lib/nominations/validation';
+import { register } from '@/lib/registrations/mutations';
+import { registrationInputSchema } from '@/lib/registrations/validation';
 import { makeViewer } from '../helpers/fixtures';
 
 const ORIGIN = 'http://passerelle.test';
@@ -391,7 +394,8 @@ describe('organisers deciding', () => {
       { origin: ORIGIN },
     );
     // The place the first gave back goes to the reserve, in the same transaction.
-    expect(await statuses(ids)).toEqual({ [first]: 'rejected', [second]: 'accepted' });
+    // Accepted nominees are invited at once (their personal link, next describe).
+    expect(await statuses(ids)).toEqual({ [first]: 'rejected', [second]: 'invited' });
     const [rejected] = await getDb().select().from(nominations).where(eq(nominations.id, first));
     expect(rejected?.reason).toBe('Profil trop éloigné.');
     const history = await getDb()
@@ -399,7 +403,13 @@ describe('organisers deciding', () => {
       .from(nominationChanges)
       .where(eq(nominationChanges.nominationId, second))
       .orderBy(asc(nominationChanges.at), asc(nominationChanges.id));
-    expect(history.map((h) => h.to).sort()).toEqual(['accepted', 'draft', 'reserve', 'submitted']);
+    expect(history.map((h) => h.to).sort()).toEqual([
+      'accepted',
+      'draft',
+      'invited',
+      'reserve',
+      'submitted',
+    ]);
     // The nominator is told of each decision, with the reason and the move from the reserve.
     const told = await mailsTo(nominatorA.email);
     const decisions = told.filter((m) => m.subject.startsWith('Décisions sur vos désignations'));
@@ -450,7 +460,7 @@ describe('organisers deciding', () => {
       }
     }
     const all = Object.values(await statuses([...a, ...b]));
-    expect(all.filter((s) => s === 'accepted')).toHaveLength(3);
+    expect(all.filter((s) => s === 'invited')).toHaveLength(3);
     // A quota of one, two organisers accepting two of its nominees in bulk at once.
     const q = await openedCall(1, 1, 10);
     const [x, y] = await nominateMany(q.nominatorA, q.callId, q.orgA, 1).then(async (one) => [
@@ -514,5 +524,105 @@ describe('organisers deciding', () => {
     );
     expect(refused.params).toMatchObject({ quota: 1, left: 0 });
     expect((await statuses([extra?.id as string]))[extra?.id as string]).toBe('submitted');
+  });
+});
+
+/** The personal link's token, as the nominee reads it in their latest mail. */
+async function linkToken(email: string): Promise<string> {
+  const text = (await mailsTo(email)).at(-1)?.text ?? '';
+  const match = text.match(/\/register\?invitation=([A-Za-z0-9_-]{43})/);
+  if (!match) throw new Error(`no personal link in: ${text}`);
+  return match[1] as string;
+}
+
+const registration = (eventId: string, email: string, token?: string) =>
+  registrationInputSchema.parse({
+    eventId,
+    firstName: 'Nadia',
+    lastName: 'Lefèvre',
+    email,
+    organisation: 'Ministère',
+    function: 'Inspectrice',
+    country: 'FR',
+    locale: 'fr',
+    privacyAcknowledged: true,
+    invitationToken: token,
+  });
+
+describe('an accepted nominee', () => {
+  it('is invited with a personal link, registers with it (confirmed, the nomination too); the link works for nobody else', async () => {
+    const { eventId, organiser, callId, orgA, nominatorA } = await openedCall(2, 2, 10);
+    const email = unique('nominee');
+    const { id } = await nominate(nominatorA, callId, orgA, person(email), BEFORE);
+    await submitNominations(nominatorA, callId, orgA, [id], BEFORE);
+    await decideNominations(
+      organiser,
+      eventId,
+      decisionSchema.parse({ ids: [id], decision: 'accept' }),
+      { origin: ORIGIN },
+    );
+    expect((await statuses([id]))[id]).toBe('invited');
+    const invitation = (await mailsTo(email)).at(-1);
+    expect(invitation?.subject).toMatch(/^Vous êtes désigné·e : /);
+    const token = await linkToken(email);
+    // Nobody registers on this event without a link; nor with this one and another e-mail.
+    await expectRefused(
+      () => register(registration(eventId, unique('walk-in')), { origin: ORIGIN }),
+      'registrations.errors.byNomination',
+    );
+    await expectRefused(
+      () => register(registration(eventId, unique('borrower'), token), { origin: ORIGIN }),
+      'nominations.errors.emailMismatch',
+    );
+    const done = await register(registration(eventId, email, token), { origin: ORIGIN });
+    expect(done).toMatchObject({ outcome: 'registered', status: 'confirmed' });
+    const [row] = await getDb().select().from(nominations).where(eq(nominations.id, id));
+    expect(row?.status).toBe('confirmed');
+    expect(row?.registrationId).toBe((done as { id: string }).id);
+    const rows = await getDb()
+      .select({ email: registrations.email })
+      .from(registrations)
+      .where(eq(registrations.eventId, eventId));
+    expect(rows.map((r) => r.email)).toEqual([email]);
+    // Used: the link opens nothing more.
+    await expectRefused(
+      () => declineNomination(token, { origin: ORIGIN }),
+      'nominations.errors.linkInvalid',
+    );
+  });
+
+  it('who declines frees the place for the organisation’s reserve, invited in turn, and the nominators are told', async () => {
+    const { eventId, organiser, callId, orgA, nominatorA } = await openedCall(2, 2, 10);
+    const [first, second] = (await nominateMany(nominatorA, callId, orgA, 2)) as [string, string];
+    await submitNominations(nominatorA, callId, orgA, [first, second], BEFORE);
+    // One place left in the organisation's quota: the second waits in reserve.
+    await getDb()
+      .update(nominationQuotas)
+      .set({ quota: 1 })
+      .where(eq(nominationQuotas.callId, callId));
+    await decideNominations(
+      organiser,
+      eventId,
+      decisionSchema.parse({ ids: [first], decision: 'accept' }),
+      {
+        origin: ORIGIN,
+      },
+    );
+    await decideNominations(
+      organiser,
+      eventId,
+      decisionSchema.parse({ ids: [second], decision: 'reserve' }),
+      {
+        origin: ORIGIN,
+      },
+    );
+    const [nominee] = await getDb().select().from(nominations).where(eq(nominations.id, first));
+    await declineNomination(await linkToken(nominee?.email as string), { origin: ORIGIN });
+    expect(await statuses([first, second])).toEqual({ [first]: 'declined', [second]: 'invited' });
+    const [next] = await getDb().select().from(nominations).where(eq(nominations.id, second));
+    expect((await mailsTo(next?.email as string)).at(-1)?.subject).toMatch(/^Vous êtes désigné·e/);
+    const told = (await mailsTo(nominatorA.email)).at(-1)?.text ?? '';
+    expect(told).toContain('Déclinée');
+    expect(told).toContain('quitte la réserve');
   });
 });

@@ -4,15 +4,18 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { ClientIntl } from '@/app/_components/client-intl';
 import { getViewer, redirectToSignIn } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/events/format';
 import { getEventPage } from '@/lib/events/queries';
 import { countryOptions } from '@/lib/i18n/countries';
 import { Link } from '@/lib/i18n/link';
+import { nominationForRegistration } from '@/lib/nominations/queries';
 import type { Locale } from '@/lib/people/enums';
 import { loadFormDefinition } from '@/lib/registrations/form-definition';
 import { invitationForRegistration } from '@/lib/registrations/invitation-queries';
 import { registrationPhase, takesPublicRegistrations } from '@/lib/registrations/window';
 import { RegistrationForm } from '../../../_components/registration-form';
 import { sessionTexts } from '../../../_components/session-texts';
+import { DeclineForm } from './decline-form';
 
 type Props = {
   params: Promise<{ locale: Locale; slug: string }>;
@@ -41,19 +44,28 @@ export default async function RegisterPage({ params, searchParams }: Props) {
     redirectToSignIn(`/${locale}/events/${encodeURIComponent(slug)}/register`, locale);
   }
   if (access !== 'ok' || !event) notFound();
-  const [t, tErrors, tPage] = await Promise.all([
+  const [t, tErrors, tPage, tNominations] = await Promise.all([
     getTranslations('registrations.form'),
     getTranslations('registrations.errors'),
     getTranslations('eventPage'),
+    getTranslations('nominations'),
   ]);
   const window = registrationPhase(event, new Date());
   const invitation =
     event.registrationMode === 'invitation'
       ? await invitationForRegistration(event.id, token)
       : null;
-  const refusal =
+  // On nomination, the link an accepted nominee got opens the form the same way.
+  const nomination =
     event.registrationMode === 'nomination'
-      ? tErrors('byNomination')
+      ? await nominationForRegistration(event.id, token, locale)
+      : null;
+  const personal = invitation ?? nomination;
+  const refusal =
+    event.registrationMode === 'nomination' && !nomination
+      ? token
+        ? tNominations('errors.linkInvalid')
+        : tErrors('byNomination')
       : event.registrationMode === 'invitation' && !invitation
         ? tErrors(token ? 'invitationInvalid' : 'byInvitation')
         : event.status !== 'published'
@@ -74,7 +86,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         current={t('breadcrumb')}
       />
       <h1>{t('title', { title: event.title })}</h1>
-      {!form || !(takesPublicRegistrations(event.registrationMode) || invitation) ? (
+      {!form || !(takesPublicRegistrations(event.registrationMode) || personal) ? (
         <div className="fr-alert fr-alert--info fr-mb-3w">
           <p>{refusal}</p>
           <p>
@@ -83,7 +95,16 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         </div>
       ) : (
         <>
-          <p>{event.registrationMode === 'approval' ? t('modeApproval') : t('modeOpen')}</p>
+          <p>
+            {nomination
+              ? tNominations('nominee.intro', {
+                  organisation: nomination.organisation,
+                  deadline: formatDateTime(nomination.confirmationDeadline, event.timeZone, locale),
+                })
+              : event.registrationMode === 'approval'
+                ? t('modeApproval')
+                : t('modeOpen')}
+          </p>
           <ClientIntl>
             <RegistrationForm
               eventId={event.id}
@@ -92,18 +113,19 @@ export default async function RegisterPage({ params, searchParams }: Props) {
               form={form}
               sessionTexts={await sessionTexts(form, event.timeZone, locale)}
               defaults={
-                invitation
+                personal
                   ? {
-                      email: invitation.email,
-                      firstName: invitation.firstName,
-                      lastName: invitation.lastName,
-                      organisation: invitation.organisation ?? '',
-                      locale: invitation.locale,
+                      email: personal.email,
+                      firstName: personal.firstName,
+                      lastName: personal.lastName,
+                      organisation: personal.organisation ?? '',
+                      locale: personal.locale,
                     }
                   : { email: viewer?.email ?? '' }
               }
-              invitationToken={invitation?.token}
+              invitationToken={personal?.token}
             />
+            {nomination ? <DeclineForm token={nomination.token} /> : null}
           </ClientIntl>
         </>
       )}
