@@ -1,4 +1,5 @@
 import { deliverMail, MAIL_QUEUE } from '@/lib/mail/outbox';
+import { NOMINEE_DEADLINE_QUEUE, runNomineeDeadline } from '@/lib/nominations/mutations';
 import { INVITATION_REMINDER_QUEUE, runInvitationReminder } from '@/lib/registrations/invitations';
 import { OFFER_EXPIRY_QUEUE, runOfferExpiry } from '@/lib/registrations/mutations';
 import { PURGE_NEEDS_QUEUE, runNeedsPurge } from '@/lib/registrations/questions';
@@ -10,4 +11,5 @@ export function registerJobHandlers(): void {
   registerHandler(OFFER_EXPIRY_QUEUE, runOfferExpiry);
   registerHandler(PURGE_NEEDS_QUEUE, runNeedsPurge);
   registerHandler(INVITATION_REMINDER_QUEUE, runInvitationReminder);
+  registerHandler(NOMINEE_DEADLINE_QUEUE, runNomineeDeadline);
 }

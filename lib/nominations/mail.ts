@@ -62,6 +62,7 @@ type DecisionLine = {
   to: NominationStatus;
   reason: string | null;
   movedUp?: boolean;
+  noAnswer?: boolean;
 };
 
 /** Tells a nominator the organisers' decisions on their organisation's nominations. */
@@ -84,6 +85,7 @@ export function composeDecisionsMail(
         status: tStatus(`statuses.${l.to}`),
       }),
       l.movedUp ? ` ${t('decisions.movedUp')}` : '',
+      l.noAnswer ? ` ${t('decisions.noAnswer')}` : '',
       l.reason ? `\n  ${t('decisions.reason', { reason: l.reason })}` : '',
     ].join('');
   return {

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { getDb } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
@@ -20,6 +21,7 @@ import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import { allows, type Viewer } from '@/lib/auth/permissions';
 import { type LockedEvent, lockEvent } from '@/lib/events/lock';
 import { zonedLocalToUtc } from '@/lib/events/time';
+import { enqueue } from '@/lib/jobs/queue';
 import { queueMails } from '@/lib/mail/outbox';
 import { SEAT_HOLDING } from '@/lib/registrations/enums';
 import { hashToken, newManageToken } from '@/lib/registrations/tokens';
@@ -596,6 +598,8 @@ type Decided = {
   to: NominationStatus;
   reason: string | null;
   movedUp?: boolean;
+  /** Declined by the passing of the confirmation deadline. */
+  noAnswer?: boolean;
 };
 
 /**
@@ -784,6 +788,89 @@ async function inviteNominees(
     actorId,
   );
   await queueMails(tx, mails);
+  // Written with the invitation: at the deadline, whichever instance is up, no answer
+  // gives the place back.
+  for (const n of people) {
+    await enqueue(
+      tx,
+      NOMINEE_DEADLINE_QUEUE,
+      { nominationId: n.id, origin },
+      { runAt: call.confirmationDeadline },
+    );
+  }
+}
+
+/** The background job that ends an invitation the nominee did not answer in time. */
+export const NOMINEE_DEADLINE_QUEUE = 'nominations.confirmation-deadline';
+
+const deadlinePayload = z.object({ nominationId: z.uuid(), origin: z.string().min(1) });
+
+/**
+ * At the confirmation deadline, a nominee who has neither registered nor declined is
+ * counted as declined: the place goes to the organisation's reserve and its nominators
+ * are told. A deadline moved later since puts the job off to it.
+ */
+export async function expireNomineeInvitation(
+  nominationId: string,
+  options: Options & { origin: string },
+): Promise<'declined' | 'unchanged' | 'later'> {
+  const now = options.now ?? new Date();
+  const [found] = await getDb()
+    .select({ eventId: nominationCalls.eventId })
+    .from(nominations)
+    .innerJoin(nominationCalls, eq(nominationCalls.id, nominations.callId))
+    .where(eq(nominations.id, nominationId));
+  if (!found) return 'unchanged';
+  return getDb().transaction(async (tx) => {
+    const event = await lockEvent(tx, found.eventId);
+    const [row] = await tx
+      .select({ nomination: nominations, call: nominationCalls })
+      .from(nominations)
+      .innerJoin(nominationCalls, eq(nominationCalls.id, nominations.callId))
+      .where(eq(nominations.id, nominationId))
+      .for('update', { of: nominations });
+    if (!row) return 'unchanged';
+    if (row.nomination.status !== 'invited') return 'unchanged';
+    const { nomination, call } = row;
+    if (call.confirmationDeadline > now) {
+      await enqueue(
+        tx,
+        NOMINEE_DEADLINE_QUEUE,
+        { nominationId, origin: options.origin },
+        { runAt: call.confirmationDeadline },
+      );
+      return 'later';
+    }
+    await tx
+      .update(nominations)
+      .set({ status: 'declined', tokenHash: null })
+      .where(eq(nominations.id, nominationId));
+    await recordChanges(
+      tx,
+      [{ id: nominationId, from: 'invited', to: 'declined' }],
+      null,
+      'no answer',
+    );
+    const moved = await moveUpReserves(
+      tx,
+      event,
+      call,
+      [nomination.organisationId],
+      null,
+      now,
+      options.origin,
+    );
+    await tellNominators(tx, found.eventId, call.id, options.origin, [
+      { ...nomination, to: 'declined', reason: null, noAnswer: true },
+      ...moved,
+    ]);
+    return 'declined';
+  });
+}
+
+export async function runNomineeDeadline(payload: unknown): Promise<void> {
+  const { nominationId, origin } = deadlinePayload.parse(payload);
+  await expireNomineeInvitation(nominationId, { origin });
 }
 
 async function lockNominationByToken(tx: Transaction, eventId: string, token: string) {

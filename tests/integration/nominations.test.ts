@@ -17,7 +17,9 @@ import { MAIL_QUEUE } from '@/lib/mail/outbox';
 import {
   decideNominations,
   declineNomination,
+  expireNomineeInvitation,
   moveNomination,
+  NOMINEE_DEADLINE_QUEUE,
   nominate,
   openCall,
   saveCall,
@@ -624,5 +626,50 @@ describe('an accepted nominee', () => {
     const told = (await mailsTo(nominatorA.email)).at(-1)?.text ?? '';
     expect(told).toContain('Déclinée');
     expect(told).toContain('quitte la réserve');
+  });
+
+  it('who does not answer by the confirmation deadline gives the place back, by a background job', async () => {
+    const { eventId, organiser, callId, orgA, nominatorA } = await openedCall(1, 1, 10);
+    const [first, second] = (await nominateMany(nominatorA, callId, orgA, 2)) as [string, string];
+    await getDb()
+      .update(nominationQuotas)
+      .set({ quota: 2 })
+      .where(eq(nominationQuotas.callId, callId));
+    await submitNominations(nominatorA, callId, orgA, [first, second], BEFORE);
+    await getDb()
+      .update(nominationQuotas)
+      .set({ quota: 1 })
+      .where(eq(nominationQuotas.callId, callId));
+    const decide = (ids: string[], decision: 'accept' | 'reserve') =>
+      decideNominations(organiser, eventId, decisionSchema.parse({ ids, decision }), {
+        origin: ORIGIN,
+      });
+    await decide([first], 'accept');
+    await decide([second], 'reserve');
+    // The job is written with the invitation, due at the confirmation deadline.
+    const [job] = await getDb()
+      .select({ runAt: jobs.runAt })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.queue, NOMINEE_DEADLINE_QUEUE),
+          sql`${jobs.payload}->>'nominationId' = ${first}`,
+        ),
+      );
+    expect(job?.runAt.toISOString()).toBe('2030-04-15T16:00:00.000Z');
+    // Early (the deadline was moved later meanwhile): nothing changes, the job waits.
+    expect(
+      await expireNomineeInvitation(first, {
+        origin: ORIGIN,
+        now: new Date('2030-04-10T00:00:00Z'),
+      }),
+    ).toBe('later');
+    expect(await statuses([first, second])).toEqual({ [first]: 'invited', [second]: 'reserve' });
+    const late = { origin: ORIGIN, now: new Date('2030-04-16T00:00:00Z') };
+    expect(await expireNomineeInvitation(first, late)).toBe('declined');
+    expect(await statuses([first, second])).toEqual({ [first]: 'declined', [second]: 'invited' });
+    expect((await mailsTo(nominatorA.email)).at(-1)?.text).toContain('sans réponse');
+    // Once is enough: the job running again changes nothing.
+    expect(await expireNomineeInvitation(first, late)).toBe('unchanged');
   });
 });
