@@ -841,29 +841,11 @@ export async function expireNomineeInvitation(
       );
       return 'later';
     }
-    await tx
-      .update(nominations)
-      .set({ status: 'declined', tokenHash: null })
-      .where(eq(nominations.id, nominationId));
-    await recordChanges(
-      tx,
-      [{ id: nominationId, from: 'invited', to: 'declined' }],
-      null,
-      'no answer',
-    );
-    const moved = await moveUpReserves(
-      tx,
-      event,
-      call,
-      [nomination.organisationId],
-      null,
+    await giveBackPlace(tx, event, call, nomination, {
+      origin: options.origin,
       now,
-      options.origin,
-    );
-    await tellNominators(tx, found.eventId, call.id, options.origin, [
-      { ...nomination, to: 'declined', reason: null, noAnswer: true },
-      ...moved,
-    ]);
+      noAnswer: true,
+    });
     return 'declined';
   });
 }
@@ -935,24 +917,47 @@ export async function declineNomination(
     if (row.nomination.status !== 'invited') {
       throw new ActionError('nominations.errors.linkInvalid');
     }
-    const { nomination, call } = row;
-    await tx
-      .update(nominations)
-      .set({ status: 'declined', tokenHash: null })
-      .where(eq(nominations.id, nomination.id));
-    await recordChanges(tx, [{ id: nomination.id, from: 'invited', to: 'declined' }], null);
-    const moved = await moveUpReserves(
-      tx,
-      event,
-      call,
-      [nomination.organisationId],
-      null,
+    await giveBackPlace(tx, event, row.call, row.nomination, {
+      origin: options.origin,
       now,
-      options.origin,
-    );
-    await tellNominators(tx, found.eventId, call.id, options.origin, [
-      { ...nomination, to: 'declined', reason: null },
-      ...moved,
-    ]);
+      noAnswer: false,
+    });
   });
+}
+
+/**
+ * An invited nominee who will not come (they said so, or the confirmation deadline
+ * passed): the nomination is declined, its link stops working, the place goes to the
+ * organisation's first reserve and its nominators are told. The event row is locked.
+ */
+async function giveBackPlace(
+  tx: Transaction,
+  event: LockedEvent,
+  call: NominationCallRow,
+  nomination: typeof nominations.$inferSelect,
+  options: { origin: string; now: Date; noAnswer: boolean },
+) {
+  await tx
+    .update(nominations)
+    .set({ status: 'declined', tokenHash: null })
+    .where(eq(nominations.id, nomination.id));
+  await recordChanges(
+    tx,
+    [{ id: nomination.id, from: 'invited', to: 'declined' }],
+    null,
+    options.noAnswer ? 'no answer' : null,
+  );
+  const moved = await moveUpReserves(
+    tx,
+    event,
+    call,
+    [nomination.organisationId],
+    null,
+    options.now,
+    options.origin,
+  );
+  await tellNominators(tx, event.id, call.id, options.origin, [
+    { ...nomination, to: 'declined', reason: null, noAnswer: options.noAnswer },
+    ...moved,
+  ]);
 }
