@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
+  char,
   check,
   index,
   integer,
@@ -70,6 +71,34 @@ export const nominationQuotas = pgTable(
   (t) => [
     unique('nomination_quotas_call_organisation').on(t.callId, t.organisationId),
     check('nomination_quotas_positive', sql`${t.quota} > 0`),
+  ],
+);
+
+/**
+ * Places of a call per country (the organisations' country) or per working group (the
+ * nominees'), across organisations: acceptances never pass them. Exactly one of the two.
+ */
+export const nominationGroupQuotas = pgTable(
+  'nomination_group_quotas',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    callId: uuid()
+      .notNull()
+      .references(() => nominationCalls.id, { onDelete: 'cascade' }),
+    country: char({ length: 2 }),
+    workingGroupId: uuid().references(() => workingGroups.id, { onDelete: 'cascade' }),
+    quota: integer().notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    unique('nomination_group_quotas_country').on(t.callId, t.country),
+    unique('nomination_group_quotas_working_group').on(t.callId, t.workingGroupId),
+    check('nomination_group_quotas_positive', sql`${t.quota} > 0`),
+    check(
+      'nomination_group_quotas_one_kind',
+      sql`(${t.country} is null) <> (${t.workingGroupId} is null)`,
+    ),
+    check('nomination_group_quotas_country_iso', sql`${t.country} ~ '^[A-Z]{2}$'`),
   ],
 );
 
