@@ -43,7 +43,8 @@ export function PersonCells({ n }: { n: NominationDto }) {
         <br />
         <span className="fr-text--xs">
           {n.function}
-          {n.unit ? ` — ${n.unit}` : ''} · {n.email}
+          {n.unit ? ` — ${n.unit}` : ''}
+          {n.workingGroup ? ` — ${n.workingGroup}` : ''} · {n.email}
         </span>
       </td>
     </>

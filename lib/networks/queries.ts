@@ -1,6 +1,6 @@
-import { asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { networks, workingGroups } from '@/db/schema';
+import { and, asc, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { type Executor, getDb } from '@/db/client';
+import { events, networks, workingGroups } from '@/db/schema';
 import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
 import type { NetworkKind } from './enums';
@@ -80,4 +80,30 @@ export async function listWorkingGroupOptions(locale: Locale): Promise<WorkingGr
     validFrom: r.validFrom,
     validTo: r.validTo,
   }));
+}
+
+/**
+ * The working groups a nominee of this event may belong to: those of the event's
+ * network in force when it starts (none when the event belongs to no network).
+ */
+export async function eventWorkingGroups(eventId: string, locale: Locale, db: Executor = getDb()) {
+  const [event] = await db
+    .select({ networkId: events.networkId, startsAt: events.startsAt })
+    .from(events)
+    .where(eq(events.id, eventId));
+  if (!event?.networkId) return [];
+  const day = event.startsAt.toISOString().slice(0, 10);
+  const rows = await db
+    .select({ id: workingGroups.id, nameFr: workingGroups.nameFr, nameEn: workingGroups.nameEn })
+    .from(workingGroups)
+    .where(
+      and(
+        eq(workingGroups.networkId, event.networkId),
+        lte(workingGroups.validFrom, day),
+        or(isNull(workingGroups.validTo), gte(workingGroups.validTo, day)),
+      ),
+    );
+  return rows
+    .map((g) => ({ id: g.id, name: localized(locale, g.nameFr, g.nameEn) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
 }

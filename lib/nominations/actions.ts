@@ -31,14 +31,27 @@ function signedIn(viewer: Viewer | null): Viewer {
   return viewer;
 }
 
-/** The form sends one `quota.<organisation id>` field per organisation; blank: not invited. */
+/** The `<prefix><key>` fields of a form that are not blank, as `{ [name]: key, quota }`. */
+function numbered(raw: Record<string, unknown>, prefix: string, name: string) {
+  return Object.entries(raw)
+    .filter(([k, v]) => k.startsWith(prefix) && typeof v === 'string' && v.trim() !== '')
+    .map(([k, v]) => ({ [name]: k.slice(prefix.length), quota: v }));
+}
+
+/**
+ * The form sends one `quota.<organisation id>` field per organisation (blank: not
+ * invited), and optional `countryQuota.<country>` and `groupQuota.<working group id>`.
+ */
 const callForm = z.preprocess(
   (raw) => {
     if (!raw || typeof raw !== 'object') return raw;
-    const quotas = Object.entries(raw as Record<string, unknown>)
-      .filter(([k, v]) => k.startsWith('quota.') && typeof v === 'string' && v.trim() !== '')
-      .map(([k, v]) => ({ organisationId: k.slice('quota.'.length), quota: v }));
-    return { ...(raw as object), quotas };
+    const fields = raw as Record<string, unknown>;
+    return {
+      ...fields,
+      quotas: numbered(fields, 'quota.', 'organisationId'),
+      countryQuotas: numbered(fields, 'countryQuota.', 'country'),
+      groupQuotas: numbered(fields, 'groupQuota.', 'workingGroupId'),
+    };
   },
   callInputSchema.and(z.object({ eventId: id })),
 );

@@ -8,12 +8,14 @@ import {
   type NominationCallRow,
   nominationCalls,
   nominationChanges,
+  nominationGroupQuotas,
   nominationQuotas,
   nominations,
   organisations,
   registrations,
   roleGrants,
   users,
+  workingGroups,
 } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
@@ -23,6 +25,7 @@ import { type LockedEvent, lockEvent } from '@/lib/events/lock';
 import { zonedLocalToUtc } from '@/lib/events/time';
 import { enqueue } from '@/lib/jobs/queue';
 import { queueMails } from '@/lib/mail/outbox';
+import { eventWorkingGroups } from '@/lib/networks/queries';
 import { SEAT_HOLDING } from '@/lib/registrations/enums';
 import { hashToken, newManageToken } from '@/lib/registrations/tokens';
 import { type NominationStatus, PLACE_HOLDING, QUOTA_HOLDING } from './enums';
@@ -67,6 +70,35 @@ async function quotaUse(tx: Transaction, callId: string, statuses: readonly Nomi
   return new Map(rows.map((r) => [r.organisationId, Number(r.n)]));
 }
 
+/** Nominations holding a place (accepted, invited, confirmed), per organisation. */
+const HOLDING_PLACE: NominationStatus[] = ['accepted', 'invited', 'confirmed'];
+
+/**
+ * Places held in a call per country (of the nominating organisation) and per working
+ * group (of the nominee), across organisations: what the group quotas count.
+ */
+async function groupPlacesHeld(tx: Transaction, callId: string) {
+  const rows = await tx
+    .select({
+      country: organisations.country,
+      workingGroupId: nominations.workingGroupId,
+      n: count(),
+    })
+    .from(nominations)
+    .innerJoin(organisations, eq(organisations.id, nominations.organisationId))
+    .where(and(eq(nominations.callId, callId), inArray(nominations.status, HOLDING_PLACE)))
+    .groupBy(organisations.country, nominations.workingGroupId);
+  const byCountry = new Map<string, number>();
+  const byGroup = new Map<string, number>();
+  for (const r of rows) {
+    if (r.country) byCountry.set(r.country, (byCountry.get(r.country) ?? 0) + Number(r.n));
+    if (r.workingGroupId) {
+      byGroup.set(r.workingGroupId, (byGroup.get(r.workingGroupId) ?? 0) + Number(r.n));
+    }
+  }
+  return { byCountry, byGroup };
+}
+
 /**
  * Writes the call for nominations of an event on nomination: its profile, deadlines
  * (typed in the event's time zone) and the organisations invited, each with its quota.
@@ -96,6 +128,22 @@ export async function saveCall(
         fieldErrors[`quotas.${i}.organisationId`] = ['invalidChoice'];
       }
     });
+    const groupIds = input.groupQuotas.map((g) => g.workingGroupId);
+    const knownGroups = new Set(
+      groupIds.length === 0
+        ? []
+        : (
+            await tx
+              .select({ id: workingGroups.id })
+              .from(workingGroups)
+              .where(inArray(workingGroups.id, groupIds))
+          ).map((g) => g.id),
+    );
+    input.groupQuotas.forEach((g, i) => {
+      if (!knownGroups.has(g.workingGroupId)) {
+        fieldErrors[`groupQuotas.${i}.workingGroupId`] = ['invalidChoice'];
+      }
+    });
     if (Object.keys(fieldErrors).length > 0) throw new ActionError('actions.invalid', fieldErrors);
     const at = (local: string) => zonedLocalToUtc(local, event.timeZone);
     const values = {
@@ -123,6 +171,18 @@ export async function saveCall(
           fieldErrors.quotas = ['nominations.errors.organisationHasNominations'];
         }
       }
+      // Places already given stay given: a group quota cannot go below them.
+      const held = await groupPlacesHeld(tx, callId);
+      input.countryQuotas.forEach((q, i) => {
+        if ((held.byCountry.get(q.country) ?? 0) > q.quota) {
+          fieldErrors[`countryQuotas.${i}.quota`] = ['nominations.errors.quotaBelowPlaces'];
+        }
+      });
+      input.groupQuotas.forEach((q, i) => {
+        if ((held.byGroup.get(q.workingGroupId) ?? 0) > q.quota) {
+          fieldErrors[`groupQuotas.${i}.quota`] = ['nominations.errors.quotaBelowPlaces'];
+        }
+      });
       if (Object.keys(fieldErrors).length > 0) {
         throw new ActionError('actions.invalid', fieldErrors);
       }
@@ -154,12 +214,26 @@ export async function saveCall(
         target: [nominationQuotas.callId, nominationQuotas.organisationId],
         set: { quota: sql`excluded.quota` },
       });
+    await tx.delete(nominationGroupQuotas).where(eq(nominationGroupQuotas.callId, callId));
+    const groupQuotas = [
+      ...input.countryQuotas.map((q) => ({ callId, country: q.country, quota: q.quota })),
+      ...input.groupQuotas.map((q) => ({
+        callId,
+        workingGroupId: q.workingGroupId,
+        quota: q.quota,
+      })),
+    ];
+    if (groupQuotas.length > 0) await tx.insert(nominationGroupQuotas).values(groupQuotas);
     await recordAudit(tx, {
       actorId: viewer.id,
       action: existing ? 'nominations.call.update' : 'nominations.call.create',
       subjectType: 'event',
       subjectId: eventId,
-      data: { quotas: input.quotas.length },
+      data: {
+        quotas: input.quotas.length,
+        countryQuotas: input.countryQuotas.length,
+        groupQuotas: input.groupQuotas.length,
+      },
     });
     return { id: callId };
   });
@@ -302,6 +376,12 @@ export async function nominate(
         throw new ActionError('nominations.errors.closed');
       }
       await refuseTaken(tx, callId, call.eventId, person.email);
+      if (person.workingGroupId) {
+        const groups = await eventWorkingGroups(call.eventId, 'fr', tx);
+        if (!groups.some((g) => g.id === person.workingGroupId)) {
+          throw new ActionError('actions.invalid', { workingGroupId: ['invalidChoice'] });
+        }
+      }
       const [last] = await tx
         .select({ rank: max(nominations.rank) })
         .from(nominations)
@@ -426,6 +506,7 @@ export async function decideNominations(
         id: nominations.id,
         status: nominations.status,
         organisationId: nominations.organisationId,
+        workingGroupId: nominations.workingGroupId,
         firstName: nominations.firstName,
         lastName: nominations.lastName,
       })
@@ -497,7 +578,7 @@ async function assertRoom(
   tx: Transaction,
   event: LockedEvent,
   callId: string,
-  accepted: { organisationId: string }[],
+  accepted: { organisationId: string; workingGroupId: string | null }[],
 ) {
   const quotas = await tx
     .select({
@@ -509,7 +590,7 @@ async function assertRoom(
     .from(nominationQuotas)
     .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
     .where(eq(nominationQuotas.callId, callId));
-  const used = await quotaUse(tx, callId, ['accepted', 'invited', 'confirmed']);
+  const used = await quotaUse(tx, callId, HOLDING_PLACE);
   const adding = new Map<string, number>();
   for (const a of accepted) adding.set(a.organisationId, (adding.get(a.organisationId) ?? 0) + 1);
   for (const [organisationId, n] of adding) {
@@ -523,6 +604,7 @@ async function assertRoom(
       });
     }
   }
+  await assertGroupRoom(tx, callId, accepted);
   if (event.capacity !== null) {
     const held = await seatsHeld(tx, event.id, callId);
     if (held + accepted.length > event.capacity) {
@@ -530,6 +612,56 @@ async function assertRoom(
         capacity: event.capacity,
         left: Math.max(0, event.capacity - held),
       });
+    }
+  }
+}
+
+/** Refuses an acceptance that would pass a country's or a working group's places. */
+async function assertGroupRoom(
+  tx: Transaction,
+  callId: string,
+  accepted: { organisationId: string; workingGroupId: string | null }[],
+) {
+  const limits = await tx
+    .select({
+      country: nominationGroupQuotas.country,
+      workingGroupId: nominationGroupQuotas.workingGroupId,
+      quota: nominationGroupQuotas.quota,
+      groupFr: workingGroups.nameFr,
+    })
+    .from(nominationGroupQuotas)
+    .leftJoin(workingGroups, eq(workingGroups.id, nominationGroupQuotas.workingGroupId))
+    .where(eq(nominationGroupQuotas.callId, callId));
+  if (limits.length === 0) return;
+  const countries = await tx
+    .select({ id: organisations.id, country: organisations.country })
+    .from(organisations)
+    .where(inArray(organisations.id, [...new Set(accepted.map((a) => a.organisationId))]));
+  const countryOf = new Map(countries.map((o) => [o.id, o.country]));
+  const held = await groupPlacesHeld(tx, callId);
+  for (const limit of limits) {
+    const adding = accepted.filter((a) =>
+      limit.country
+        ? countryOf.get(a.organisationId) === limit.country
+        : a.workingGroupId === limit.workingGroupId,
+    ).length;
+    if (adding === 0) continue;
+    const taken = limit.country
+      ? (held.byCountry.get(limit.country) ?? 0)
+      : (held.byGroup.get(limit.workingGroupId ?? '') ?? 0);
+    if (taken + adding > limit.quota) {
+      const left = Math.max(0, limit.quota - taken);
+      throw limit.country
+        ? new ActionError('nominations.errors.countryFull', undefined, {
+            country: limit.country,
+            quota: limit.quota,
+            left,
+          })
+        : new ActionError('nominations.errors.groupFull', undefined, {
+            group: limit.groupFr ?? '',
+            quota: limit.quota,
+            left,
+          });
     }
   }
 }
@@ -554,6 +686,7 @@ async function moveUpReserves(
       .select({
         id: nominations.id,
         organisationId: nominations.organisationId,
+        workingGroupId: nominations.workingGroupId,
         firstName: nominations.firstName,
         lastName: nominations.lastName,
       })

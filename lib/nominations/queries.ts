@@ -1,7 +1,15 @@
 import 'server-only';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { events, nominationCalls, nominationQuotas, nominations, organisations } from '@/db/schema';
+import {
+  events,
+  nominationCalls,
+  nominationGroupQuotas,
+  nominationQuotas,
+  nominations,
+  organisations,
+  workingGroups,
+} from '@/db/schema';
 import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import { NotFoundError } from '@/lib/auth/errors';
@@ -24,6 +32,8 @@ export type NominationDto = {
   unit: string;
   justification: string;
   reason: string | null;
+  /** The nominee's working group, named in the page's language. */
+  workingGroup: string | null;
 };
 
 const nominationFields = {
@@ -39,7 +49,28 @@ const nominationFields = {
   justification: nominations.justification,
   reason: nominations.reason,
   organisationId: nominations.organisationId,
+  workingGroupFr: workingGroups.nameFr,
+  workingGroupEn: workingGroups.nameEn,
 };
+
+/** The nominations of a call (optionally of one organisation), in rank order. */
+async function nominationList(callId: string, locale: Locale, organisationId?: string) {
+  const rows = await getDb()
+    .select(nominationFields)
+    .from(nominations)
+    .leftJoin(workingGroups, eq(workingGroups.id, nominations.workingGroupId))
+    .where(
+      and(
+        eq(nominations.callId, callId),
+        organisationId ? eq(nominations.organisationId, organisationId) : undefined,
+      ),
+    )
+    .orderBy(asc(nominations.rank));
+  return rows.map(({ workingGroupFr, workingGroupEn, ...r }) => ({
+    ...r,
+    workingGroup: workingGroupFr ? localized(locale, workingGroupFr, workingGroupEn ?? '') : null,
+  }));
+}
 
 /** What a nominator is shown of a call's event and of their organisation. */
 const callFacts = {
@@ -78,7 +109,69 @@ export async function callForEditing(viewer: Viewer | null, eventId: string) {
     .select({ organisationId: nominationQuotas.organisationId, quota: nominationQuotas.quota })
     .from(nominationQuotas)
     .where(eq(nominationQuotas.callId, call.id));
-  return { ...call, quotas };
+  const groupQuotas = await getDb()
+    .select({
+      country: nominationGroupQuotas.country,
+      workingGroupId: nominationGroupQuotas.workingGroupId,
+      quota: nominationGroupQuotas.quota,
+    })
+    .from(nominationGroupQuotas)
+    .where(eq(nominationGroupQuotas.callId, call.id));
+  return { ...call, quotas, groupQuotas };
+}
+
+/**
+ * The places per country and per working group of an event's call, with those held
+ * (accepted, invited or confirmed nominees), for the organisers' review.
+ */
+export async function groupQuotaUse(viewer: Viewer | null, eventId: string, locale: Locale) {
+  assertCan(viewer, 'events.manage', { eventId });
+  const db = getDb();
+  const limits = await db
+    .select({
+      country: nominationGroupQuotas.country,
+      workingGroupId: nominationGroupQuotas.workingGroupId,
+      quota: nominationGroupQuotas.quota,
+      nameFr: workingGroups.nameFr,
+      nameEn: workingGroups.nameEn,
+    })
+    .from(nominationGroupQuotas)
+    .innerJoin(nominationCalls, eq(nominationCalls.id, nominationGroupQuotas.callId))
+    .leftJoin(workingGroups, eq(workingGroups.id, nominationGroupQuotas.workingGroupId))
+    .where(eq(nominationCalls.eventId, eventId));
+  if (limits.length === 0) return [];
+  const held = await db
+    .select({
+      country: organisations.country,
+      workingGroupId: nominations.workingGroupId,
+      n: count(),
+    })
+    .from(nominations)
+    .innerJoin(nominationCalls, eq(nominationCalls.id, nominations.callId))
+    .innerJoin(organisations, eq(organisations.id, nominations.organisationId))
+    .where(
+      and(
+        eq(nominationCalls.eventId, eventId),
+        inArray(nominations.status, ['accepted', 'invited', 'confirmed']),
+      ),
+    )
+    .groupBy(organisations.country, nominations.workingGroupId);
+  const regions = new Intl.DisplayNames([locale], { type: 'region' });
+  return limits
+    .map((l) => ({
+      key: l.country ?? l.workingGroupId ?? '',
+      kind: l.country ? ('country' as const) : ('workingGroup' as const),
+      name: l.country
+        ? (regions.of(l.country) ?? l.country)
+        : localized(locale, l.nameFr ?? '', l.nameEn ?? ''),
+      quota: l.quota,
+      accepted: held
+        .filter((h) =>
+          l.country ? h.country === l.country : h.workingGroupId === l.workingGroupId,
+        )
+        .reduce((sum, h) => sum + Number(h.n), 0),
+    }))
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, locale));
 }
 
 /** Every organisation an organiser may invite to nominate, by name. */
@@ -89,10 +182,16 @@ export async function organisationChoices(locale: Locale) {
       nameFr: organisations.nameFr,
       nameEn: organisations.nameEn,
       acronym: organisations.acronym,
+      country: organisations.country,
     })
     .from(organisations);
   return rows
-    .map((o) => ({ id: o.id, name: localized(locale, o.nameFr, o.nameEn), acronym: o.acronym }))
+    .map((o) => ({
+      id: o.id,
+      name: localized(locale, o.nameFr, o.nameEn),
+      acronym: o.acronym,
+      country: o.country,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
@@ -119,11 +218,7 @@ export async function callReview(viewer: Viewer | null, eventId: string, locale:
       .from(nominationQuotas)
       .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
       .where(eq(nominationQuotas.callId, call.id)),
-    db
-      .select(nominationFields)
-      .from(nominations)
-      .where(and(eq(nominations.callId, call.id)))
-      .orderBy(asc(nominations.rank)),
+    nominationList(call.id, locale),
   ]);
   await recordAudit(db, {
     actorId: viewer.id,
@@ -225,15 +320,12 @@ export async function nominatorCall(
     .innerJoin(organisations, eq(organisations.id, organisationId))
     .where(eq(nominationCalls.id, callId));
   if (!row || row.call.status === 'draft') throw new NotFoundError();
-  const list = await db
-    .select(nominationFields)
-    .from(nominations)
-    .where(and(eq(nominations.callId, callId), eq(nominations.organisationId, organisationId)))
-    .orderBy(asc(nominations.rank));
+  const list = await nominationList(callId, locale, organisationId);
   const used = list.filter((n) => (QUOTA_HOLDING as readonly string[]).includes(n.status)).length;
   return {
     callId,
     organisationId,
+    eventId: row.call.eventId,
     status: row.call.status,
     organisation: localized(locale, row.organisationFr, row.organisationEn),
     title: localized(locale, row.titleFr, row.titleEn),

@@ -65,6 +65,23 @@ export const callInputSchema = z
       )
       .min(1, { error: 'nominations.errors.noOrganisation' })
       .max(QUOTAS_MAX, { error: 'tooLong' }),
+    /** Places per country of the organisations, across them (none: no limit). */
+    countryQuotas: z
+      .array(
+        z.object({
+          country: z.string().regex(/^[A-Z]{2}$/, { error: 'invalidChoice' }),
+          quota: count(QUOTA_MAX),
+        }),
+      )
+      .max(QUOTAS_MAX, { error: 'tooLong' })
+      .default([]),
+    /** Places per working group of the nominees, across organisations. */
+    groupQuotas: z
+      .array(
+        z.object({ workingGroupId: z.uuid({ error: 'invalidChoice' }), quota: count(QUOTA_MAX) }),
+      )
+      .max(QUOTAS_MAX, { error: 'tooLong' })
+      .default([]),
   })
   .superRefine((v, ctx) => {
     const full = (s: string) => (s.length === 16 ? `${s}:00` : s);

@@ -5,11 +5,13 @@ import {
   auditLog,
   events,
   jobs,
+  networks,
   nominationChanges,
   nominationQuotas,
   nominations,
   organisations,
   registrations,
+  workingGroups,
 } from '@/db/schema';
 import { ActionError, ForbiddenError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
@@ -526,6 +528,142 @@ describe('organisers deciding', () => {
     );
     expect(refused.params).toMatchObject({ quota: 1, left: 0 });
     expect((await statuses([extra?.id as string]))[extra?.id as string]).toBe('submitted');
+  });
+});
+
+/** A network with two working groups in force in 2030, and one ended in 2020. */
+async function makeNetwork() {
+  const n = ++counter;
+  const stamp = `${n}-${Date.now().toString(36)}`;
+  const [network] = await getDb()
+    .insert(networks)
+    .values({
+      slug: `net-${stamp}`,
+      acronym: `N${n}`,
+      nameFr: `Réseau ${n}`,
+      nameEn: `Network ${n}`,
+      kind: 'eu_network',
+    })
+    .returning({ id: networks.id });
+  const group = async (name: string, validFrom: string, validTo: string | null = null) => {
+    const [row] = await getDb()
+      .insert(workingGroups)
+      .values({
+        networkId: network?.id as string,
+        slug: `${name}-${stamp}`,
+        nameFr: `${name} (fr)`,
+        nameEn: `${name} (en)`,
+        validFrom,
+        validTo,
+      })
+      .returning({ id: workingGroups.id });
+    return row?.id as string;
+  };
+  return {
+    networkId: network?.id as string,
+    youth: await group('youth', '2024-01-01'),
+    prisons: await group('prisons', '2024-01-01'),
+    ended: await group('ended', '2015-01-01', '2020-12-31'),
+  };
+}
+
+describe('places per country and per working group', () => {
+  it('are never passed by acceptances across organisations, cannot go below the places given, and a nominee’s working group must be the event network’s', async () => {
+    const { eventId, organiser, callId, orgA, orgB, nominatorA, nominatorB } = await openedCall(
+      3,
+      3,
+      10,
+    );
+    const net = await makeNetwork();
+    await getDb().update(events).set({ networkId: net.networkId }).where(eq(events.id, eventId));
+    const base = [
+      { organisationId: orgA, quota: 3 },
+      { organisationId: orgB, quota: 3 },
+    ];
+    // Both ministries are French: two places for France, one for the youth group.
+    await saveCall(
+      organiser,
+      eventId,
+      callForm(base, {
+        countryQuotas: [{ country: 'FR', quota: 2 }],
+        groupQuotas: [{ workingGroupId: net.youth, quota: 1 }],
+      }),
+    );
+    // A working group of another time or network is refused, and nothing is written.
+    for (const forged of [net.ended, (await makeNetwork()).youth]) {
+      const refused = await expectRefused(
+        () =>
+          nominate(
+            nominatorA,
+            callId,
+            orgA,
+            person(unique('forged'), { workingGroupId: forged }),
+            BEFORE,
+          ),
+        'actions.invalid',
+      );
+      expect(refused.fieldErrors).toEqual({ workingGroupId: ['invalidChoice'] });
+    }
+    const youthA = await nominate(
+      nominatorA,
+      callId,
+      orgA,
+      person(unique('youth'), { workingGroupId: net.youth }),
+      BEFORE,
+    );
+    const youthB = await nominate(
+      nominatorB,
+      callId,
+      orgB,
+      person(unique('youth'), { workingGroupId: net.youth }),
+      BEFORE,
+    );
+    const [plainA] = await nominateMany(nominatorA, callId, orgA, 1);
+    const [plainB] = await nominateMany(nominatorB, callId, orgB, 1);
+    await submitNominations(nominatorA, callId, orgA, [youthA.id, plainA as string], BEFORE);
+    await submitNominations(nominatorB, callId, orgB, [youthB.id, plainB as string], BEFORE);
+    const accept = (ids: string[]) =>
+      decideNominations(organiser, eventId, decisionSchema.parse({ ids, decision: 'accept' }), {
+        origin: ORIGIN,
+      });
+    await accept([youthA.id]);
+    // The youth group's one place is taken, whichever organisation asks.
+    const group = await expectRefused(() => accept([youthB.id]), 'nominations.errors.groupFull');
+    expect(group.params).toMatchObject({ quota: 1, left: 0 });
+    await accept([plainB as string]);
+    // France's two places are taken, across the two ministries.
+    const country = await expectRefused(
+      () => accept([plainA as string]),
+      'nominations.errors.countryFull',
+    );
+    expect(country.params).toMatchObject({ country: 'FR', quota: 2, left: 0 });
+    expect(await statuses([youthB.id, plainA as string])).toEqual({
+      [youthB.id]: 'submitted',
+      [plainA as string]: 'submitted',
+    });
+    // Lowering a limit below the places given is refused, field by field.
+    const lowered = await expectRefused(
+      () =>
+        saveCall(
+          organiser,
+          eventId,
+          callForm(base, {
+            countryQuotas: [{ country: 'FR', quota: 1 }],
+            groupQuotas: [{ workingGroupId: net.youth, quota: 1 }],
+          }),
+        ),
+      'actions.invalid',
+    );
+    expect(lowered.fieldErrors).toEqual({
+      'countryQuotas.0.quota': ['nominations.errors.quotaBelowPlaces'],
+    });
+    // Lifting the limits lets the organiser accept again.
+    await saveCall(organiser, eventId, callForm(base));
+    await accept([plainA as string, youthB.id]);
+    expect(Object.values(await statuses([plainA as string, youthB.id]))).toEqual([
+      'invited',
+      'invited',
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import { NotFoundError } from '@/lib/auth/errors';
 import { requireHolder } from '@/lib/auth/session';
 import { formatDateTime, formatDateTimeRange, zoneLabel } from '@/lib/events/format';
 import { isUuid } from '@/lib/events/validation';
+import { eventWorkingGroups } from '@/lib/networks/queries';
 import { nominatorCall } from '@/lib/nominations/queries';
 import type { Locale } from '@/lib/people/enums';
 import { NominateForm } from './_components/nominate-form';
@@ -35,9 +36,10 @@ export default async function NominatorCallPage({ params }: Props) {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const [t, tStatus] = await Promise.all([
+  const [t, tStatus, workingGroups] = await Promise.all([
     getTranslations('nominations.nominator'),
     getTranslations('nominations.statuses'),
+    eventWorkingGroups(call.eventId, locale),
   ]);
   const now = new Date();
   const when = (d: Date) => formatDateTime(d, call.timeZone, locale);
@@ -151,7 +153,11 @@ export default async function NominatorCallPage({ params }: Props) {
       {open ? (
         <section aria-labelledby="add-title">
           <h2 id="add-title">{t('addTitle')}</h2>
-          <NominateForm callId={callId} organisationId={organisationId} />
+          <NominateForm
+            callId={callId}
+            organisationId={organisationId}
+            workingGroups={workingGroups}
+          />
         </section>
       ) : (
         <div className="fr-alert fr-alert--info fr-alert--sm">

@@ -14,9 +14,12 @@ const LANGUAGES = [
 export function NominateForm({
   callId,
   organisationId,
+  workingGroups,
 }: {
   callId: string;
   organisationId: string;
+  /** The working groups of the event's network; none: the field is not shown. */
+  workingGroups: { id: string; name: string }[];
 }) {
   const t = useTranslations('nominations.nominator');
   const [state, action, pending] = useActionState(nominateAction, null);
@@ -74,6 +77,18 @@ export function NominateForm({
             error={err('locale')}
           />
         </div>
+        {workingGroups.length > 0 ? (
+          <div className="fr-col-12 fr-col-md-6">
+            <SelectField
+              name="workingGroupId"
+              label={t('fields.workingGroup')}
+              placeholder={t('fields.noWorkingGroup')}
+              options={workingGroups.map((g) => ({ value: g.id, label: g.name }))}
+              defaultValue={value('workingGroupId') ?? ''}
+              error={err('workingGroupId')}
+            />
+          </div>
+        ) : null}
       </div>
       <TextAreaField
         name="justification"

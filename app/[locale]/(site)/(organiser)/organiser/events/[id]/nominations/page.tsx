@@ -3,7 +3,14 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { zoneLabel } from '@/lib/events/format';
 import { utcToZonedLocal } from '@/lib/events/time';
-import { callForEditing, callReview, organisationChoices } from '@/lib/nominations/queries';
+import { countryOptions } from '@/lib/i18n/countries';
+import { eventWorkingGroups } from '@/lib/networks/queries';
+import {
+  callForEditing,
+  callReview,
+  groupQuotaUse,
+  organisationChoices,
+} from '@/lib/nominations/queries';
 import type { Locale } from '@/lib/people/enums';
 import { loadManagedEvent } from '../../_components/load-managed-event';
 import { CallForm } from './_components/call-form';
@@ -26,15 +33,24 @@ export default async function EventNominationsPage({ params }: Props) {
     id,
     `/${locale}/organiser/events/${id}/nominations`,
   );
-  const [call, organisations, review, t, tList] = await Promise.all([
+  const [call, organisations, review, limits, groups, t, tList] = await Promise.all([
     callForEditing(viewer, id),
     organisationChoices(locale),
     callReview(viewer, id, locale),
+    groupQuotaUse(viewer, id, locale),
+    eventWorkingGroups(id, locale),
     getTranslations('nominations.organiser'),
     getTranslations('registrations.organiser'),
   ]);
   const byNomination = event.values.registrationMode === 'nomination';
   const local = (d: Date | undefined) => (d ? utcToZonedLocal(d, event.timeZone) : '');
+  // Places per country are offered for the countries of the organisations there are.
+  const present = new Set(organisations.map((o) => o.country));
+  const countries = countryOptions(locale)
+    .filter((c) => present.has(c.value))
+    .map((c) => ({ id: c.value, name: c.label }));
+  const byKey = (rows: { key: string | null; quota: number }[]) =>
+    Object.fromEntries(rows.filter((r) => r.key).map((r) => [r.key, r.quota]));
   return (
     <>
       <Breadcrumb
@@ -63,6 +79,8 @@ export default async function EventNominationsPage({ params }: Props) {
             eventId={id}
             zone={zoneLabel(call?.nominationsCloseAt ?? new Date(), event.timeZone, locale)}
             organisations={organisations}
+            countries={countries}
+            workingGroups={groups}
             defaults={{
               profileFr: call?.profileFr ?? '',
               profileEn: call?.profileEn ?? '',
@@ -73,6 +91,12 @@ export default async function EventNominationsPage({ params }: Props) {
               quotas: Object.fromEntries(
                 (call?.quotas ?? []).map((q) => [q.organisationId, q.quota]),
               ),
+              countryQuotas: byKey(
+                (call?.groupQuotas ?? []).map((q) => ({ ...q, key: q.country })),
+              ),
+              groupQuotas: byKey(
+                (call?.groupQuotas ?? []).map((q) => ({ ...q, key: q.workingGroupId })),
+              ),
             }}
           />
         </section>
@@ -80,7 +104,7 @@ export default async function EventNominationsPage({ params }: Props) {
       {review && call?.status !== 'draft' ? (
         <section aria-labelledby="review-title">
           <h2 id="review-title">{t('reviewTitle')}</h2>
-          <Review eventId={id} groups={review} />
+          <Review eventId={id} groups={review} limits={limits} />
         </section>
       ) : null}
     </>

@@ -19,7 +19,23 @@ type Group = {
  * Nominations by organisation, in the nominators' order, with each organisation's
  * places taken; the organiser ticks people and decides for them at once.
  */
-export function Review({ eventId, groups }: { eventId: string; groups: Group[] }) {
+type Limit = {
+  key: string;
+  kind: 'country' | 'workingGroup';
+  name: string;
+  quota: number;
+  accepted: number;
+};
+
+export function Review({
+  eventId,
+  groups,
+  limits,
+}: {
+  eventId: string;
+  groups: Group[];
+  limits: Limit[];
+}) {
   const t = useTranslations('nominations.organiser');
   const tStatus = useTranslations('nominations.statuses');
   const [state, action, pending] = useActionState(decideNominationsAction, null);
@@ -41,6 +57,27 @@ export function Review({ eventId, groups }: { eventId: string; groups: Group[] }
           </div>
         ) : null}
       </div>
+      {limits.length > 0 ? (
+        <section className="fr-mb-4w" data-testid="group-quotas">
+          <h3 className="fr-h5">{t('limitsTitle')}</h3>
+          <ul className="fr-raw-list">
+            {limits.map((l) => (
+              <li key={l.key} className="fr-mb-1w">
+                <label htmlFor={`limit-${l.key}`}>
+                  {t(l.kind === 'country' ? 'countryUse' : 'groupUse', {
+                    name: l.name,
+                    accepted: l.accepted,
+                    quota: l.quota,
+                  })}
+                </label>{' '}
+                <progress id={`limit-${l.key}`} max={l.quota} value={l.accepted}>
+                  {l.accepted}/{l.quota}
+                </progress>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {groups.map((g) => (
         <section key={g.organisationId} className="fr-mb-4w" data-testid="organisation-group">
           <h3 className="fr-h5">{g.name}</h3>
