@@ -10,14 +10,22 @@ import { appOrigin } from '@/lib/site-url';
 import {
   decideNominations,
   declineNomination,
+  inviteNominator,
   moveNomination,
   nominate,
   openCall,
+  replaceNomination,
   saveCall,
   submitNominations,
   withdrawNomination,
 } from './mutations';
-import { callInputSchema, decisionSchema, idList, nomineeSchema } from './validation';
+import {
+  callInputSchema,
+  decisionSchema,
+  idList,
+  nominatorSchema,
+  nomineeSchema,
+} from './validation';
 
 // The gate admits organisers (and admins) or nominators; each mutation checks the very
 // event or organisation.
@@ -75,6 +83,16 @@ export const openCallAction = defineAction(
   },
 );
 
+export const inviteNominatorAction = defineAction(
+  { permission: 'events.manage', schema: nominatorSchema.extend({ eventId: id }) },
+  async ({ eventId, ...input }, { viewer }) => {
+    await inviteNominator(signedIn(viewer), eventId, input, { origin: await appOrigin() });
+    kickWorker();
+    revalidatePath(ORGANISER_PAGE, 'page');
+    return { email: input.email };
+  },
+);
+
 export const decideNominationsAction = defineAction(
   {
     permission: 'events.manage',
@@ -98,7 +116,17 @@ export const nominateAction = defineAction(
   async ({ callId, organisationId, ...person }, { viewer }) => {
     await nominate(signedIn(viewer), callId, organisationId, person);
     revalidatePath(NOMINATOR_PAGES, 'layout');
-    return { name: `${person.firstName} ${person.lastName}` };
+    return { name: `${person.firstName} ${person.lastName}`, replaced: false };
+  },
+);
+
+export const replaceNominationAction = defineAction(
+  { permission: 'nominations.nominate', schema: nomineeSchema.extend({ nominationId: id }) },
+  async ({ nominationId, ...person }, { viewer }) => {
+    await replaceNomination(signedIn(viewer), nominationId, person);
+    kickWorker();
+    revalidatePath(NOMINATOR_PAGES, 'layout');
+    return { name: `${person.firstName} ${person.lastName}`, replaced: true };
   },
 );
 
@@ -109,6 +137,7 @@ export const submitNominationsAction = defineAction(
   },
   async ({ callId, organisationId, ids }, { viewer }) => {
     const result = await submitNominations(signedIn(viewer), callId, organisationId, ids);
+    kickWorker();
     revalidatePath(NOMINATOR_PAGES, 'layout');
     return result;
   },

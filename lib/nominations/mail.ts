@@ -63,6 +63,7 @@ type DecisionLine = {
   reason: string | null;
   movedUp?: boolean;
   noAnswer?: boolean;
+  registered?: boolean;
 };
 
 /** Tells a nominator the organisers' decisions on their organisation's nominations. */
@@ -86,6 +87,7 @@ export function composeDecisionsMail(
       }),
       l.movedUp ? ` ${t('decisions.movedUp')}` : '',
       l.noAnswer ? ` ${t('decisions.noAnswer')}` : '',
+      l.registered ? ` ${t('decisions.registered')}` : '',
       l.reason ? `\n  ${t('decisions.reason', { reason: l.reason })}` : '',
     ].join('');
   return {
@@ -129,6 +131,77 @@ export function composeNomineeInvitedMail(
         deadline: formatDateTime(call.confirmationDeadline, e.timeZone, locale),
       }),
       t('invited.link', { url: invitationUrl(origin, locale, e.slug, token) }),
+      t('signature'),
+    ].join('\n\n'),
+  };
+}
+
+/** The sign-in page, which brings a nominator back to their home once signed in. */
+export function nominatorSignInUrl(origin: string, locale: Locale): string {
+  const home = `/${locale}/nominations`;
+  return `${origin}/${locale}/sign-in?callbackUrl=${encodeURIComponent(home)}`;
+}
+
+/**
+ * Tells someone that an organiser made them a nominator for their organisation (for an
+ * event's call), in their language: how to sign in, and where their calls are.
+ */
+export function composeNominatorInvitedMail(
+  person: { email: string; name: string | null; locale: Locale },
+  organisation: { nameFr: string; nameEn: string },
+  e: Pick<typeof events.$inferSelect, 'titleFr' | 'titleEn'>,
+  origin: string,
+): OutgoingMail {
+  const locale = person.locale;
+  const t = translator(locale, 'nominationMail');
+  const title = localized(locale, e.titleFr, e.titleEn);
+  return {
+    to: person.email,
+    locale,
+    subject: t('nominatorInvited.subject', { title }),
+    text: [
+      person.name ? t('greeting', { name: person.name }) : t('greetingAnonymous'),
+      t('nominatorInvited.body', {
+        organisation: localized(locale, organisation.nameFr, organisation.nameEn),
+        title,
+      }),
+      t('nominatorInvited.link', {
+        url: nominatorSignInUrl(origin, locale),
+        email: person.email,
+      }),
+      t('signature'),
+    ].join('\n\n'),
+  };
+}
+
+/** What a nominee is told of their nomination besides the invitation to register. */
+export type NomineeNotice = 'submitted' | 'reserve' | 'rejected' | 'withdrawn';
+
+/**
+ * Tells a nominee, in their language, that their organisation nominated them, that they
+ * are in reserve, not selected, or that their nomination was withdrawn. The organisers'
+ * reason for a rejection is for the organisation, not repeated here.
+ */
+export function composeNomineeNoticeMail(
+  nominee: { email: string; firstName: string; locale: Locale },
+  notice: NomineeNotice,
+  organisation: { nameFr: string; nameEn: string },
+  e: Pick<typeof events.$inferSelect, 'titleFr' | 'titleEn'>,
+): OutgoingMail {
+  const locale = nominee.locale;
+  const t = translator(locale, 'nominationMail');
+  const title = localized(locale, e.titleFr, e.titleEn);
+  const params = {
+    title,
+    organisation: localized(locale, organisation.nameFr, organisation.nameEn),
+  };
+  return {
+    to: nominee.email,
+    locale,
+    subject: t(`nominee.${notice}.subject`, params),
+    text: [
+      t('greeting', { name: nominee.firstName }),
+      t(`nominee.${notice}.body`, params),
       t('signature'),
     ].join('\n\n'),
   };

@@ -26,11 +26,19 @@ import { zonedLocalToUtc } from '@/lib/events/time';
 import { enqueue } from '@/lib/jobs/queue';
 import { queueMails } from '@/lib/mail/outbox';
 import { eventWorkingGroups } from '@/lib/networks/queries';
+import type { Locale } from '@/lib/people/enums';
 import { SEAT_HOLDING } from '@/lib/registrations/enums';
 import { hashToken, newManageToken } from '@/lib/registrations/tokens';
 import { type NominationStatus, PLACE_HOLDING, QUOTA_HOLDING } from './enums';
-import { composeCallOpenedMail, composeDecisionsMail, composeNomineeInvitedMail } from './mail';
-import type { CallInput, DecisionInput, Nominee } from './validation';
+import {
+  composeCallOpenedMail,
+  composeDecisionsMail,
+  composeNominatorInvitedMail,
+  composeNomineeInvitedMail,
+  composeNomineeNoticeMail,
+  type NomineeNotice,
+} from './mail';
+import type { CallInput, DecisionInput, NominatorInput, Nominee } from './validation';
 
 type Options = { now?: Date };
 
@@ -48,6 +56,9 @@ async function recordChanges(
       toStatus: r.to,
       actorId,
       note,
+      // The time of each row, not of the transaction: changes made together (accepted,
+      // then invited) keep their order in the history.
+      at: sql`clock_timestamp()`,
     })),
   );
 }
@@ -355,6 +366,15 @@ async function refuseTaken(tx: Transaction, callId: string, eventId: string, ema
   }
 }
 
+/** A nominee's working group must be one of the event network's groups in force. */
+async function assertWorkingGroup(tx: Transaction, eventId: string, workingGroupId: string | null) {
+  if (!workingGroupId) return;
+  const groups = await eventWorkingGroups(eventId, 'fr', tx);
+  if (!groups.some((g) => g.id === workingGroupId)) {
+    throw new ActionError('actions.invalid', { workingGroupId: ['invalidChoice'] });
+  }
+}
+
 /**
  * A nominator adds a person to their organisation's nominations, as a draft, ranked
  * last. Refused for a call their organisation is not invited to, a closed call, or a
@@ -376,12 +396,7 @@ export async function nominate(
         throw new ActionError('nominations.errors.closed');
       }
       await refuseTaken(tx, callId, call.eventId, person.email);
-      if (person.workingGroupId) {
-        const groups = await eventWorkingGroups(call.eventId, 'fr', tx);
-        if (!groups.some((g) => g.id === person.workingGroupId)) {
-          throw new ActionError('actions.invalid', { workingGroupId: ['invalidChoice'] });
-        }
-      }
+      await assertWorkingGroup(tx, call.eventId, person.workingGroupId);
       const [last] = await tx
         .select({ rank: max(nominations.rank) })
         .from(nominations)
@@ -429,7 +444,14 @@ export async function submitNominations(
       throw new ActionError('nominations.errors.closed');
     }
     const rows = await tx
-      .select({ id: nominations.id, status: nominations.status })
+      .select({
+        id: nominations.id,
+        status: nominations.status,
+        email: nominations.email,
+        firstName: nominations.firstName,
+        locale: nominations.locale,
+        organisationId: nominations.organisationId,
+      })
       .from(nominations)
       .where(
         and(
@@ -461,6 +483,7 @@ export async function submitNominations(
       viewer.id,
       late ? 'late' : null,
     );
+    await tellNominees(tx, call.eventId, rows, 'submitted');
     return { submitted: rows.length, late };
   });
 }
@@ -509,6 +532,8 @@ export async function decideNominations(
         workingGroupId: nominations.workingGroupId,
         firstName: nominations.firstName,
         lastName: nominations.lastName,
+        email: nominations.email,
+        locale: nominations.locale,
       })
       .from(nominations)
       .where(and(eq(nominations.callId, call.id), inArray(nominations.id, input.ids)))
@@ -547,6 +572,10 @@ export async function decideNominations(
     // Accepted: each nominee is invited, with a personal link, to complete the registration.
     if (to === 'accepted') {
       await inviteNominees(tx, eventId, call, input.ids, options.origin, now, viewer.id);
+    } else {
+      // The others are told too: in reserve, or not selected (the reason is the
+      // organisation's to give).
+      await tellNominees(tx, eventId, rows, to === 'reserve' ? 'reserve' : 'rejected');
     }
     // A place given back (an accepted nominee rejected) goes to that organisation's reserve.
     const freed = rows
@@ -733,6 +762,8 @@ type Decided = {
   movedUp?: boolean;
   /** Declined by the passing of the confirmation deadline. */
   noAnswer?: boolean;
+  /** Confirmed by the nominee completing their registration. */
+  registered?: boolean;
 };
 
 /**
@@ -783,6 +814,228 @@ async function tellNominators(
 }
 
 /**
+ * Tells nominees, each in their language, what became of their nomination (in the
+ * caller's transaction): nominated, in reserve, not selected, withdrawn.
+ */
+async function tellNominees(
+  tx: Transaction,
+  eventId: string,
+  people: { email: string; firstName: string; locale: Locale; organisationId: string }[],
+  notice: NomineeNotice,
+) {
+  if (people.length === 0) return;
+  const event = await eventForMail(tx, eventId);
+  const names = await tx
+    .select({ id: organisations.id, nameFr: organisations.nameFr, nameEn: organisations.nameEn })
+    .from(organisations)
+    .where(inArray(organisations.id, [...new Set(people.map((p) => p.organisationId))]));
+  const byId = new Map(names.map((o) => [o.id, o]));
+  await queueMails(
+    tx,
+    people.map((p) =>
+      composeNomineeNoticeMail(
+        p,
+        notice,
+        byId.get(p.organisationId) ?? { nameFr: '', nameEn: '' },
+        event,
+      ),
+    ),
+  );
+}
+
+/**
+ * An organiser (or admin) makes someone a nominator for an organisation invited to their
+ * event's call: the person's account is created if need be (they sign in with this
+ * e-mail, by link or ProConnect) and they are told, in their language.
+ */
+export async function inviteNominator(
+  viewer: Viewer | null,
+  eventId: string,
+  input: NominatorInput,
+  options: { origin: string },
+): Promise<{ userId: string }> {
+  assertCan(viewer, 'events.manage', { eventId });
+  return getDb().transaction(async (tx) => {
+    const call = await callOfEvent(tx, eventId);
+    if (!call) throw new NotFoundError();
+    const [organisation] = await tx
+      .select({ nameFr: organisations.nameFr, nameEn: organisations.nameEn })
+      .from(nominationQuotas)
+      .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
+      .where(
+        and(
+          eq(nominationQuotas.callId, call.id),
+          eq(nominationQuotas.organisationId, input.organisationId),
+        ),
+      );
+    // Only for an organisation invited to this very call.
+    if (!organisation) {
+      throw new ActionError('actions.invalid', { organisationId: ['invalidChoice'] });
+    }
+    const [existing] = await tx
+      .select({ id: users.id, name: users.name, locale: users.locale })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${input.email}`);
+    const [created] = existing
+      ? []
+      : await tx
+          .insert(users)
+          .values({ email: input.email, name: input.name, locale: input.locale })
+          .returning({ id: users.id, name: users.name, locale: users.locale });
+    const person = existing ?? created;
+    if (!person) throw new Error('insert returned nothing');
+    const [grant] = await tx
+      .insert(roleGrants)
+      .values({
+        userId: person.id,
+        role: 'nominator',
+        organisationId: input.organisationId,
+        grantedBy: viewer.id,
+      })
+      .onConflictDoNothing()
+      .returning({ id: roleGrants.id });
+    if (!grant) {
+      throw new ActionError('actions.invalid', { email: ['nominations.errors.alreadyNominator'] });
+    }
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'role.grant',
+      subjectType: 'user',
+      subjectId: person.id,
+      data: {
+        grantId: grant.id,
+        role: 'nominator',
+        organisationId: input.organisationId,
+        eventId,
+        created: !existing,
+      },
+    });
+    const event = await eventForMail(tx, eventId);
+    await queueMails(tx, [
+      composeNominatorInvitedMail(
+        { email: input.email, name: person.name ?? input.name, locale: person.locale },
+        organisation,
+        event,
+        options.origin,
+      ),
+    ]);
+    return { userId: person.id };
+  });
+}
+
+/**
+ * Where a nomination belongs, for a nominator of its organisation (or an admin); for
+ * anyone else, someone else's nomination reads as none at all.
+ */
+async function ownNomination(viewer: Viewer | null, nominationId: string) {
+  const [found] = await getDb()
+    .select({
+      callId: nominations.callId,
+      organisationId: nominations.organisationId,
+      eventId: nominationCalls.eventId,
+    })
+    .from(nominations)
+    .innerJoin(nominationCalls, eq(nominationCalls.id, nominations.callId))
+    .where(eq(nominations.id, nominationId));
+  if (
+    !found ||
+    !viewer ||
+    !allows(viewer, 'nominations.nominate', { organisationId: found.organisationId })
+  ) {
+    throw new NotFoundError();
+  }
+  return { ...found, viewer };
+}
+
+/** Nominations a nominator may still withdraw or replace (before the deadline for it). */
+const WITHDRAWABLE: NominationStatus[] = ['draft', 'submitted', 'accepted', 'reserve', 'invited'];
+
+/**
+ * A nominator replaces one of their organisation's nominations by another person, in
+ * one step, before the withdrawal deadline: the new nomination takes its rank and, for a
+ * draft, a submitted or a reserve nomination, its state. One that held a place (accepted
+ * or invited) is replaced by a nomination submitted to the organisers, who decide on it:
+ * the place is not handed to the reserve meanwhile. Both people are told.
+ */
+export async function replaceNomination(
+  viewer: Viewer | null,
+  nominationId: string,
+  person: Nominee,
+  options: Options = {},
+): Promise<{ id: string }> {
+  const now = options.now ?? new Date();
+  const found = await ownNomination(viewer, nominationId);
+  try {
+    return await getDb().transaction(async (tx) => {
+      await lockEvent(tx, found.eventId);
+      const { call } = await callForNominator(tx, found.callId, found.organisationId);
+      const [old] = await tx
+        .select()
+        .from(nominations)
+        .where(eq(nominations.id, nominationId))
+        .for('update');
+      if (!old) throw new NotFoundError();
+      if (call.withdrawalDeadline <= now) {
+        throw new ActionError('nominations.errors.tooLateToWithdraw');
+      }
+      if (!WITHDRAWABLE.includes(old.status)) {
+        throw new ActionError('nominations.errors.cannotWithdraw');
+      }
+      await refuseTaken(tx, call.id, call.eventId, person.email);
+      await assertWorkingGroup(tx, call.eventId, person.workingGroupId);
+      await tx
+        .update(nominations)
+        .set({ status: 'replaced', tokenHash: null })
+        .where(eq(nominations.id, old.id));
+      const status: NominationStatus =
+        old.status === 'accepted' || old.status === 'invited' ? 'submitted' : old.status;
+      const [row] = await tx
+        .insert(nominations)
+        .values({
+          callId: call.id,
+          organisationId: old.organisationId,
+          rank: old.rank,
+          status,
+          late: status === 'draft' ? false : old.late || call.nominationsCloseAt <= now,
+          ...person,
+          replacesId: old.id,
+          nominatedBy: found.viewer.id,
+          submittedAt: status === 'draft' ? null : now,
+        })
+        .returning({ id: nominations.id });
+      if (!row) throw new Error('insert returned nothing');
+      await recordChanges(
+        tx,
+        [{ id: old.id, from: old.status, to: 'replaced' }],
+        found.viewer.id,
+        `replaced by: ${person.firstName} ${person.lastName}`,
+      );
+      await recordChanges(
+        tx,
+        [{ id: row.id, from: null, to: status }],
+        found.viewer.id,
+        `replaces: ${old.firstName} ${old.lastName}`,
+      );
+      if (old.status !== 'draft') await tellNominees(tx, call.eventId, [old], 'withdrawn');
+      if (status !== 'draft') {
+        await tellNominees(
+          tx,
+          call.eventId,
+          [{ ...person, organisationId: old.organisationId }],
+          'submitted',
+        );
+      }
+      return { id: row.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'nominations_call_email_live')) {
+      throw new ActionError('actions.invalid', { email: ['nominations.errors.alreadyNominated'] });
+    }
+    throw error;
+  }
+}
+
+/**
  * A nominator withdraws one of their organisation's nominations, before the withdrawal
  * deadline. A place it held goes to the organisation's reserve.
  */
@@ -792,19 +1045,7 @@ export async function withdrawNomination(
   options: Options & { origin: string },
 ): Promise<void> {
   const now = options.now ?? new Date();
-  const [found] = await getDb()
-    .select({ organisationId: nominations.organisationId, eventId: nominationCalls.eventId })
-    .from(nominations)
-    .innerJoin(nominationCalls, eq(nominationCalls.id, nominations.callId))
-    .where(eq(nominations.id, nominationId));
-  // Someone else's nomination reads as none at all.
-  if (!found) throw new NotFoundError();
-  if (
-    !viewer ||
-    !allows(viewer, 'nominations.nominate', { organisationId: found.organisationId })
-  ) {
-    throw new NotFoundError();
-  }
+  const found = await ownNomination(viewer, nominationId);
   await getDb().transaction(async (tx) => {
     const event = await lockEvent(tx, found.eventId);
     const [row] = await tx
@@ -817,17 +1058,21 @@ export async function withdrawNomination(
     const { nomination, call } = row;
     if (call.withdrawalDeadline <= now)
       throw new ActionError('nominations.errors.tooLateToWithdraw');
-    if (!['draft', 'submitted', 'accepted', 'reserve', 'invited'].includes(nomination.status)) {
+    if (!WITHDRAWABLE.includes(nomination.status)) {
       throw new ActionError('nominations.errors.cannotWithdraw');
     }
     await tx
       .update(nominations)
-      .set({ status: 'withdrawn' })
+      .set({ status: 'withdrawn', tokenHash: null })
       .where(eq(nominations.id, nominationId));
+    // A draft was never sent: its person was never told of it.
+    if (nomination.status !== 'draft') {
+      await tellNominees(tx, call.eventId, [nomination], 'withdrawn');
+    }
     await recordChanges(
       tx,
       [{ id: nominationId, from: nomination.status, to: 'withdrawn' }],
-      viewer.id,
+      found.viewer.id,
     );
     if (nomination.status === 'accepted' || nomination.status === 'invited') {
       const moved = await moveUpReserves(
@@ -835,7 +1080,7 @@ export async function withdrawNomination(
         event,
         call,
         [nomination.organisationId],
-        viewer.id,
+        found.viewer.id,
         now,
         options.origin,
       );
@@ -853,17 +1098,7 @@ export async function moveNomination(
   nominationId: string,
   direction: 'up' | 'down',
 ): Promise<void> {
-  const [found] = await getDb()
-    .select({ callId: nominations.callId, organisationId: nominations.organisationId })
-    .from(nominations)
-    .where(eq(nominations.id, nominationId));
-  if (
-    !found ||
-    !viewer ||
-    !allows(viewer, 'nominations.nominate', { organisationId: found.organisationId })
-  ) {
-    throw new NotFoundError();
-  }
+  const found = await ownNomination(viewer, nominationId);
   await getDb().transaction(async (tx) => {
     const { call } = await callForNominator(tx, found.callId, found.organisationId);
     if (call.status !== 'open') throw new ActionError('nominations.errors.closed');
@@ -1009,8 +1244,9 @@ export async function claimNomination(
   token: string,
   email: string,
   registrationId: string,
-  now: Date,
+  options: { now: Date; origin: string },
 ): Promise<void> {
+  const now = options.now;
   const row = await lockNominationByToken(tx, eventId, token);
   if (!row) throw new ActionError('nominations.errors.linkInvalid');
   const { nomination, call } = row;
@@ -1026,6 +1262,9 @@ export async function claimNomination(
     .set({ status: 'confirmed', registrationId })
     .where(eq(nominations.id, nomination.id));
   await recordChanges(tx, [{ id: nomination.id, from: 'invited', to: 'confirmed' }], null);
+  await tellNominators(tx, eventId, call.id, options.origin, [
+    { ...nomination, to: 'confirmed', reason: null, registered: true },
+  ]);
 }
 
 /**

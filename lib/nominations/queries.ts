@@ -1,13 +1,15 @@
-import 'server-only';
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   events,
   nominationCalls,
+  nominationChanges,
   nominationGroupQuotas,
   nominationQuotas,
   nominations,
   organisations,
+  roleGrants,
+  users,
   workingGroups,
 } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/mutations';
@@ -32,6 +34,8 @@ export type NominationDto = {
   unit: string;
   justification: string;
   reason: string | null;
+  /** The nomination this one replaced. */
+  replacesId: string | null;
   /** The nominee's working group, named in the page's language. */
   workingGroup: string | null;
 };
@@ -48,6 +52,7 @@ const nominationFields = {
   unit: nominations.unit,
   justification: nominations.justification,
   reason: nominations.reason,
+  replacesId: nominations.replacesId,
   organisationId: nominations.organisationId,
   workingGroupFr: workingGroups.nameFr,
   workingGroupEn: workingGroups.nameEn,
@@ -380,4 +385,100 @@ export async function nominationForRegistration(eventId: string, token: unknown,
     organisation: localized(locale, row.organisationFr, row.organisationEn),
     confirmationDeadline: row.confirmationDeadline,
   };
+}
+
+/**
+ * The organisations invited to an event's call, each with the people who nominate for
+ * it (for its organisers: who will receive the call, and whom to invite).
+ */
+export async function callNominators(viewer: Viewer | null, eventId: string, locale: Locale) {
+  assertCan(viewer, 'events.manage', { eventId });
+  const db = getDb();
+  const rows = await db
+    .select({
+      organisationId: nominationQuotas.organisationId,
+      nameFr: organisations.nameFr,
+      nameEn: organisations.nameEn,
+      email: users.email,
+      name: users.name,
+    })
+    .from(nominationQuotas)
+    .innerJoin(nominationCalls, eq(nominationCalls.id, nominationQuotas.callId))
+    .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
+    .leftJoin(
+      roleGrants,
+      and(
+        eq(roleGrants.organisationId, nominationQuotas.organisationId),
+        eq(roleGrants.role, 'nominator'),
+        isNull(roleGrants.eventId),
+      ),
+    )
+    .leftJoin(users, eq(users.id, roleGrants.userId))
+    .where(eq(nominationCalls.eventId, eventId))
+    .orderBy(asc(users.email));
+  const byOrganisation = new Map<
+    string,
+    { organisationId: string; name: string; people: { email: string; name: string | null }[] }
+  >();
+  for (const r of rows) {
+    const group = byOrganisation.get(r.organisationId) ?? {
+      organisationId: r.organisationId,
+      name: localized(locale, r.nameFr, r.nameEn),
+      people: [],
+    };
+    if (r.email) group.people.push({ email: r.email, name: r.name });
+    byOrganisation.set(r.organisationId, group);
+  }
+  return [...byOrganisation.values()].sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+export type HistoryEntry = {
+  at: Date;
+  from: NominationStatus | null;
+  to: NominationStatus;
+  note: string | null;
+  /** Who did it: null for the nominee themselves or the platform (a deadline passing). */
+  actor: string | null;
+  /** The actor nominates for the nomination's organisation (else: an organiser or admin). */
+  byNominator: boolean;
+};
+
+/**
+ * The history of nominations (already checked to be the viewer's to see): every change,
+ * who made it and when, oldest first.
+ */
+export async function nominationHistories(ids: string[]): Promise<Map<string, HistoryEntry[]>> {
+  const byId = new Map<string, HistoryEntry[]>();
+  if (ids.length === 0) return byId;
+  const rows = await getDb()
+    .select({
+      nominationId: nominationChanges.nominationId,
+      at: nominationChanges.at,
+      from: nominationChanges.fromStatus,
+      to: nominationChanges.toStatus,
+      note: nominationChanges.note,
+      name: users.name,
+      email: users.email,
+      byNominator: sql<boolean>`exists (select 1 from role_grants g
+        where g.user_id = ${nominationChanges.actorId} and g.role = 'nominator'
+        and g.organisation_id = ${nominations.organisationId})`,
+    })
+    .from(nominationChanges)
+    .innerJoin(nominations, eq(nominations.id, nominationChanges.nominationId))
+    .leftJoin(users, eq(users.id, nominationChanges.actorId))
+    .where(inArray(nominationChanges.nominationId, ids))
+    .orderBy(asc(nominationChanges.at), asc(nominationChanges.id));
+  for (const r of rows) {
+    const list = byId.get(r.nominationId) ?? [];
+    list.push({
+      at: r.at,
+      from: r.from,
+      to: r.to,
+      note: r.note,
+      actor: r.name ?? r.email ?? null,
+      byNominator: Boolean(r.byNominator),
+    });
+    byId.set(r.nominationId, list);
+  }
+  return byId;
 }

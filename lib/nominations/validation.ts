@@ -154,3 +154,13 @@ export const decisionSchema = z
   });
 
 export type DecisionInput = z.output<typeof decisionSchema>;
+
+/** Someone an organiser makes a nominator for an organisation invited to the call. */
+export const nominatorSchema = z.object({
+  organisationId: z.uuid({ error: 'invalidChoice' }),
+  email: personEmailSchema,
+  name: z.preprocess(blankToUndefined, line(NAME_MAX).optional()).transform((v) => v ?? null),
+  locale: z.enum(LOCALES, { error: 'invalidChoice' }),
+});
+
+export type NominatorInput = z.output<typeof nominatorSchema>;

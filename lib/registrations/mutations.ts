@@ -370,7 +370,10 @@ async function registerBatch(
           await claimInvitation(tx, eventId, p.input.invitationToken ?? '', p.email, id);
         }
         if (locked.registrationMode === 'nomination') {
-          await claimNomination(tx, eventId, p.input.invitationToken ?? '', p.email, id, p.now);
+          await claimNomination(tx, eventId, p.input.invitationToken ?? '', p.email, id, {
+            now: p.now,
+            origin: p.origin,
+          });
         }
         existing.set(p.email, id);
       }

@@ -11,6 +11,8 @@ import {
   nominations,
   organisations,
   registrations,
+  roleGrants,
+  users,
   workingGroups,
 } from '@/db/schema';
 import { ActionError, ForbiddenError, NotFoundError } from '@/lib/auth/errors';
@@ -20,23 +22,27 @@ import {
   decideNominations,
   declineNomination,
   expireNomineeInvitation,
+  inviteNominator,
   moveNomination,
   NOMINEE_DEADLINE_QUEUE,
   nominate,
   openCall,
+  replaceNomination,
   saveCall,
   submitNominations,
   withdrawNomination,
 } from '@/lib/nominations/mutations';
+import { nominationHistories } from '@/lib/nominations/queries';
 import {
   type CallFormInput,
   callInputSchema,
   decisionSchema,
+  nominatorSchema,
   nomineeSchema,
 } from '@/lib/nominations/validation';
 import { register } from '@/lib/registrations/mutations';
 import { registrationInputSchema } from '@/lib/registrations/validation';
-import { makeViewer } from '../helpers/fixtures';
+import { grantsOf, makeViewer } from '../helpers/fixtures';
 
 const ORIGIN = 'http://passerelle.test';
 let counter = 0;
@@ -809,5 +815,209 @@ describe('an accepted nominee', () => {
     expect((await mailsTo(nominatorA.email)).at(-1)?.text).toContain('sans réponse');
     // Once is enough: the job running again changes nothing.
     expect(await expireNomineeInvitation(first, late)).toBe('unchanged');
+  });
+});
+
+describe('nominators invited by an organiser', () => {
+  it('get an account if need be, the nominator role for that organisation only, and a mail in their language; nothing for an organisation not invited or by someone else', async () => {
+    const { eventId, organiser, orgA, orgB } = await openedCall();
+    const email = unique('Nominator').toUpperCase();
+    const input = nominatorSchema.parse({
+      organisationId: orgA,
+      email,
+      name: 'Ada Lovelace',
+      locale: 'en',
+    });
+    const { userId } = await inviteNominator(organiser, eventId, input, { origin: ORIGIN });
+    const grants = await grantsOf(userId);
+    expect(grants.map((g) => [g.role, g.organisationId, g.eventId])).toEqual([
+      ['nominator', orgA, null],
+    ]);
+    const [user] = await getDb().select().from(users).where(eq(users.id, userId));
+    expect(user).toMatchObject({ email: email.toLowerCase(), name: 'Ada Lovelace', locale: 'en' });
+    const [mail] = await mailsTo(email.toLowerCase());
+    expect(mail?.subject).toMatch(/^You are in charge of nominations/);
+    expect(mail?.text).toContain(`${ORIGIN}/en/sign-in?callbackUrl=%2Fen%2Fnominations`);
+    // Twice for the same organisation: refused on the e-mail, nothing more written.
+    const again = await expectRefused(
+      () => inviteNominator(organiser, eventId, input, { origin: ORIGIN }),
+      'actions.invalid',
+    );
+    expect(again.fieldErrors).toEqual({ email: ['nominations.errors.alreadyNominator'] });
+    // The same person for the other ministry: a second grant on the same account.
+    await inviteNominator(
+      organiser,
+      eventId,
+      { ...input, organisationId: orgB },
+      { origin: ORIGIN },
+    );
+    expect((await grantsOf(userId)).map((g) => g.organisationId).sort()).toEqual(
+      [orgA, orgB].sort(),
+    );
+    // An organisation not invited to this call, an organiser of another event, a nominator.
+    const outsider = await makeOrganisation('Ministère de l’Intérieur');
+    const stranger = unique('stranger');
+    const refused = await expectRefused(
+      () =>
+        inviteNominator(
+          organiser,
+          eventId,
+          { ...input, email: stranger, organisationId: outsider },
+          { origin: ORIGIN },
+        ),
+      'actions.invalid',
+    );
+    expect(refused.fieldErrors).toEqual({ organisationId: ['invalidChoice'] });
+    const otherOrganiser = await makeViewer([{ role: 'organiser' }]);
+    const nominator = await makeViewer([{ role: 'nominator', organisationId: orgA }]);
+    for (const who of [otherOrganiser, nominator, null]) {
+      await expect(
+        inviteNominator(who, eventId, { ...input, email: stranger }, { origin: ORIGIN }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    const [ghost] = await getDb().select().from(users).where(eq(users.email, stranger));
+    expect(ghost).toBeUndefined();
+    const outsiderGrants = await getDb()
+      .select()
+      .from(roleGrants)
+      .where(eq(roleGrants.organisationId, outsider));
+    expect(outsiderGrants).toEqual([]);
+  });
+});
+
+describe('replacing a nomination', () => {
+  it('in one step keeps the rank and state; one holding a place goes back to the organisers without the reserve moving up; both people are told; after the deadline or for another organisation, refused', async () => {
+    const { eventId, organiser, callId, orgA, nominatorA, nominatorB } = await openedCall(3, 3);
+    const [first, second, third] = await nominateMany(nominatorA, callId, orgA, 3);
+    await submitNominations(nominatorA, callId, orgA, [first, second, third] as string[], BEFORE);
+    const decide = (ids: string[], decision: 'accept' | 'reserve') =>
+      decideNominations(organiser, eventId, decisionSchema.parse({ ids, decision }), {
+        origin: ORIGIN,
+      });
+    await decide([first as string], 'accept');
+    await decide([third as string], 'reserve');
+    const [old] = await getDb()
+      .select()
+      .from(nominations)
+      .where(eq(nominations.id, second as string));
+    // A submitted one: the new person takes rank 2, submitted.
+    const newcomer = unique('newcomer');
+    const { id: replacement } = await replaceNomination(
+      nominatorA,
+      second as string,
+      person(newcomer, { firstName: 'Marie', lastName: 'Curie' }),
+      BEFORE,
+    );
+    const [row] = await getDb().select().from(nominations).where(eq(nominations.id, replacement));
+    expect(row).toMatchObject({ rank: old?.rank, status: 'submitted', replacesId: second });
+    expect((await statuses([second as string]))[second as string]).toBe('replaced');
+    expect((await mailsTo(old?.email as string)).at(-1)?.subject).toMatch(/retirée/);
+    expect((await mailsTo(newcomer)).map((m) => m.subject)).toEqual([
+      expect.stringMatching(/^Vous êtes proposé·e/),
+    ]);
+    // An invited one (a place held): the replacement is submitted, the reserve stays.
+    const { id: forInvited } = await replaceNomination(
+      nominatorA,
+      first as string,
+      person(unique('stand-in')),
+      BEFORE,
+    );
+    expect(await statuses([first as string, forInvited, third as string])).toEqual({
+      [first as string]: 'replaced',
+      [forInvited]: 'submitted',
+      [third as string]: 'reserve',
+    });
+    // The organisers then accept the replacement within the organisation's quota.
+    await decide([forInvited], 'accept');
+    expect((await statuses([forInvited]))[forInvited]).toBe('invited');
+    // Refused: someone already nominated, another organisation's nomination, too late.
+    await expectRefused(
+      () => replaceNomination(nominatorA, third as string, person(newcomer), BEFORE),
+      'actions.invalid',
+    );
+    await expect(
+      replaceNomination(nominatorB, third as string, person(unique('x')), BEFORE),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expectRefused(
+      () =>
+        replaceNomination(nominatorA, third as string, person(unique('late')), {
+          now: new Date('2030-05-02T00:00:00Z'),
+        }),
+      'nominations.errors.tooLateToWithdraw',
+    );
+    expect((await statuses([third as string]))[third as string]).toBe('reserve');
+    // The history tells it in order, who did what.
+    const history = (await nominationHistories([first as string])).get(first as string) ?? [];
+    expect(history.map((h) => [h.from, h.to])).toEqual([
+      [null, 'draft'],
+      ['draft', 'submitted'],
+      ['submitted', 'accepted'],
+      ['accepted', 'invited'],
+      ['invited', 'replaced'],
+    ]);
+    expect(history.map((h) => h.byNominator)).toEqual([true, true, false, false, true]);
+    expect(history.at(-1)?.note).toMatch(/^replaced by: /);
+  });
+});
+
+describe('nominees', () => {
+  it('are told in their language when nominated, put in reserve, not selected or withdrawn; nominators when one registers', async () => {
+    const { eventId, organiser, callId, orgA, nominatorA } = await openedCall(4, 2);
+    const emails = [unique('en'), unique('reserve'), unique('rejected'), unique('withdrawn')];
+    const ids: string[] = [];
+    for (const [i, email] of emails.entries()) {
+      ids.push(
+        (
+          await nominate(
+            nominatorA,
+            callId,
+            orgA,
+            person(email, { locale: i === 0 ? 'en' : 'fr' }),
+            BEFORE,
+          )
+        ).id,
+      );
+    }
+    const [draftOnly] = await nominateMany(nominatorA, callId, orgA, 1);
+    await submitNominations(nominatorA, callId, orgA, ids, BEFORE);
+    const decide = (id: string, decision: string, reason?: string) =>
+      decideNominations(organiser, eventId, decisionSchema.parse({ ids: [id], decision, reason }), {
+        origin: ORIGIN,
+      });
+    await decide(ids[1] as string, 'reserve');
+    await decide(ids[2] as string, 'reject', 'Profil trop éloigné du thème.');
+    await withdrawNomination(nominatorA, ids[3] as string, { origin: ORIGIN, ...BEFORE });
+    await withdrawNomination(nominatorA, draftOnly as string, { origin: ORIGIN, ...BEFORE });
+    const subjects = async (email: string) => (await mailsTo(email)).map((m) => m.subject);
+    expect(await subjects(emails[0] as string)).toEqual([
+      expect.stringMatching(/^You have been nominated for/),
+    ]);
+    expect(await subjects(emails[1] as string)).toEqual([
+      expect.stringMatching(/^Vous êtes proposé·e/),
+      expect.stringMatching(/^Vous êtes sur la liste de réserve/),
+    ]);
+    const rejected = await mailsTo(emails[2] as string);
+    expect(rejected.at(-1)?.subject).toMatch(/^Votre désignation n’est pas retenue/);
+    // The organisers' reason is the organisation's: not in the nominee's mail.
+    expect(rejected.at(-1)?.text).not.toContain('Profil trop éloigné');
+    expect(await subjects(emails[3] as string)).toEqual([
+      expect.stringMatching(/^Vous êtes proposé·e/),
+      expect.stringMatching(/^Votre désignation est retirée/),
+    ]);
+    // A draft withdrawn was never sent: its person hears nothing.
+    const [draftRow] = await getDb()
+      .select({ email: nominations.email })
+      .from(nominations)
+      .where(eq(nominations.id, draftOnly as string));
+    expect(await mailsTo(draftRow?.email as string)).toEqual([]);
+    // The English nominee accepted, registers: the nominators hear of it.
+    await decide(ids[0] as string, 'accept');
+    const token = await linkToken(emails[0] as string);
+    const result = await register(registration(eventId, emails[0] as string, token), {
+      origin: ORIGIN,
+    });
+    expect(result).toMatchObject({ outcome: 'registered', status: 'confirmed' });
+    const nominatorMails = await mailsTo(nominatorA.email);
+    expect(nominatorMails.at(-1)?.text).toMatch(/complété son inscription/);
   });
 });

@@ -3,17 +3,22 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { PersonCells, TickCell } from '@/app/_components/nomination-cells';
+import { historyLines, NominationHistory } from '@/app/_components/nomination-history';
 import { NotFoundError } from '@/lib/auth/errors';
 import { requireHolder } from '@/lib/auth/session';
 import { formatDateTime, formatDateTimeRange, zoneLabel } from '@/lib/events/format';
 import { isUuid } from '@/lib/events/validation';
+import { Link } from '@/lib/i18n/link';
 import { eventWorkingGroups } from '@/lib/networks/queries';
-import { nominatorCall } from '@/lib/nominations/queries';
+import { nominationHistories, nominatorCall } from '@/lib/nominations/queries';
 import type { Locale } from '@/lib/people/enums';
 import { NominateForm } from './_components/nominate-form';
 import { MoveButtons, SubmitForm, WithdrawButton } from './_components/nomination-buttons';
 
-type Props = { params: Promise<{ locale: Locale; callId: string; organisationId: string }> };
+type Props = {
+  params: Promise<{ locale: Locale; callId: string; organisationId: string }>;
+  searchParams: Promise<{ replace?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -23,9 +28,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const WITHDRAWABLE = ['draft', 'submitted', 'accepted', 'reserve', 'invited'];
 
-/** One call as a nominator of one organisation sees it: its nominations, and a form. */
-export default async function NominatorCallPage({ params }: Props) {
+/**
+ * One call as a nominator of one organisation sees it: its nominations, and a form to
+ * nominate someone, or to replace someone (`?replace=<nomination id>`).
+ */
+export default async function NominatorCallPage({ params, searchParams }: Props) {
   const { locale, callId, organisationId } = await params;
+  const { replace } = await searchParams;
   setRequestLocale(locale);
   const viewer = await requireHolder(
     'nominations.nominate',
@@ -36,16 +45,31 @@ export default async function NominatorCallPage({ params }: Props) {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const [t, tStatus, workingGroups] = await Promise.all([
+  const [t, tStatus, tHistory, workingGroups, histories] = await Promise.all([
     getTranslations('nominations.nominator'),
     getTranslations('nominations.statuses'),
+    getTranslations('nominations.history'),
     eventWorkingGroups(call.eventId, locale),
+    nominationHistories(call.nominations.map((n) => n.id)),
   ]);
   const now = new Date();
   const when = (d: Date) => formatDateTime(d, call.timeZone, locale);
   const open = call.status === 'open' && (call.nominationsCloseAt > now || call.acceptsLate);
   const canWithdraw = call.withdrawalDeadline > now;
   const drafts = call.nominations.filter((n) => n.status === 'draft');
+  const nameOf = (n: { firstName: string; lastName: string }) => `${n.firstName} ${n.lastName}`;
+  const historyOf = (id: string) =>
+    historyLines(
+      histories.get(id) ?? [],
+      'nominator',
+      tHistory,
+      (s) => tStatus(s as Parameters<typeof tStatus>[0]),
+      when,
+    );
+  const replacing = canWithdraw
+    ? call.nominations.find((n) => n.id === replace && WITHDRAWABLE.includes(n.status))
+    : undefined;
+  const pagePath = `/nominations/${callId}/${organisationId}`;
   return (
     <>
       <Breadcrumb parents={[{ label: t('title'), href: '/nominations' }]} current={call.title} />
@@ -113,12 +137,28 @@ export default async function NominatorCallPage({ params }: Props) {
                       <td>
                         {tStatus(n.status)}
                         {n.late ? ` (${t('late')})` : ''}
+                        {n.replacesId ? (
+                          <>
+                            <br />
+                            <span className="fr-text--xs">
+                              {t('replaces', {
+                                name: nameOf(
+                                  call.nominations.find((r) => r.id === n.replacesId) ?? {
+                                    firstName: '',
+                                    lastName: '',
+                                  },
+                                ),
+                              })}
+                            </span>
+                          </>
+                        ) : null}
                         {n.reason ? (
                           <>
                             <br />
                             <span className="fr-text--xs">{t('reason', { reason: n.reason })}</span>
                           </>
                         ) : null}
+                        <NominationHistory label={tHistory('label')} lines={historyOf(n.id)} />
                       </td>
                       <td>
                         {call.status === 'open' && call.nominations.length > 1 ? (
@@ -130,7 +170,16 @@ export default async function NominatorCallPage({ params }: Props) {
                           />
                         ) : null}
                         {canWithdraw && WITHDRAWABLE.includes(n.status) ? (
-                          <WithdrawButton nominationId={n.id} name={name} />
+                          <>
+                            <Link
+                              className="fr-btn fr-btn--sm fr-btn--tertiary fr-mb-1w fr-mr-1w"
+                              href={`${pagePath}?replace=${n.id}#add-title`}
+                              title={t('replaceTitle', { name })}
+                            >
+                              {t('replaceLink')}
+                            </Link>
+                            <WithdrawButton nominationId={n.id} name={name} />
+                          </>
                         ) : null}
                       </td>
                     </tr>
@@ -150,13 +199,26 @@ export default async function NominatorCallPage({ params }: Props) {
         ) : null}
       </section>
 
-      {open ? (
+      {replacing || open ? (
         <section aria-labelledby="add-title">
-          <h2 id="add-title">{t('addTitle')}</h2>
+          <h2 id="add-title">
+            {replacing ? t('replaceHeading', { name: nameOf(replacing) }) : t('addTitle')}
+          </h2>
+          {replacing ? (
+            <p>
+              {t(
+                replacing.status === 'accepted' || replacing.status === 'invited'
+                  ? 'replaceHintPlace'
+                  : 'replaceHint',
+              )}{' '}
+              <Link href={pagePath}>{t('replaceCancel')}</Link>
+            </p>
+          ) : null}
           <NominateForm
             callId={callId}
             organisationId={organisationId}
             workingGroups={workingGroups}
+            replaces={replacing ? { id: replacing.id, name: nameOf(replacing) } : undefined}
           />
         </section>
       ) : (

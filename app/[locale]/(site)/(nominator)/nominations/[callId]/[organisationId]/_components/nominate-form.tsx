@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { SelectField, TextAreaField, TextField } from '@/app/_components/form/fields';
-import { nominateAction } from '@/lib/nominations/actions';
+import { nominateAction, replaceNominationAction } from '@/lib/nominations/actions';
 
 const LANGUAGES = [
   { value: 'fr', label: 'Français' },
@@ -15,14 +15,20 @@ export function NominateForm({
   callId,
   organisationId,
   workingGroups,
+  replaces,
 }: {
   callId: string;
   organisationId: string;
   /** The working groups of the event's network; none: the field is not shown. */
   workingGroups: { id: string; name: string }[];
+  /** The nomination the person typed in replaces, in one step. */
+  replaces?: { id: string; name: string };
 }) {
   const t = useTranslations('nominations.nominator');
-  const [state, action, pending] = useActionState(nominateAction, null);
+  const [state, action, pending] = useActionState(
+    replaces ? replaceNominationAction : nominateAction,
+    null,
+  );
   const failed = state && !state.ok ? state : null;
   const err = (name: string) => failed?.fieldErrors?.[name]?.[0];
   const value = (name: string) => failed?.values?.[name];
@@ -42,10 +48,11 @@ export function NominateForm({
     <form action={action} noValidate key={state?.ok ? state.data.name : 'form'}>
       <input type="hidden" name="callId" value={callId} />
       <input type="hidden" name="organisationId" value={organisationId} />
+      {replaces ? <input type="hidden" name="nominationId" value={replaces.id} /> : null}
       <div aria-live="polite">
         {state?.ok ? (
           <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w">
-            <p>{t('added', { name: state.data.name })}</p>
+            <p>{t(state.data.replaced ? 'replacedBy' : 'added', { name: state.data.name })}</p>
           </div>
         ) : null}
         {failed ? (
@@ -99,7 +106,7 @@ export function NominateForm({
         error={err('justification')}
       />
       <button type="submit" className="fr-btn fr-mt-2w" disabled={pending}>
-        {t('add')}
+        {replaces ? t('replace', { name: replaces.name }) : t('add')}
       </button>
     </form>
   );

@@ -1,19 +1,23 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
-import { zoneLabel } from '@/lib/events/format';
+import { historyLines } from '@/app/_components/nomination-history';
+import { formatDateTime, zoneLabel } from '@/lib/events/format';
 import { utcToZonedLocal } from '@/lib/events/time';
 import { countryOptions } from '@/lib/i18n/countries';
 import { eventWorkingGroups } from '@/lib/networks/queries';
 import {
   callForEditing,
+  callNominators,
   callReview,
   groupQuotaUse,
+  nominationHistories,
   organisationChoices,
 } from '@/lib/nominations/queries';
 import type { Locale } from '@/lib/people/enums';
 import { loadManagedEvent } from '../../_components/load-managed-event';
 import { CallForm } from './_components/call-form';
+import { Nominators } from './_components/nominators';
 import { OpenCallButton } from './_components/open-call-button';
 import { Review } from './_components/review';
 
@@ -33,16 +37,34 @@ export default async function EventNominationsPage({ params }: Props) {
     id,
     `/${locale}/organiser/events/${id}/nominations`,
   );
-  const [call, organisations, review, limits, groups, t, tList] = await Promise.all([
+  const [call, organisations, review, limits, groups, nominators, t, tList] = await Promise.all([
     callForEditing(viewer, id),
     organisationChoices(locale),
     callReview(viewer, id, locale),
     groupQuotaUse(viewer, id, locale),
     eventWorkingGroups(id, locale),
+    callNominators(viewer, id, locale),
     getTranslations('nominations.organiser'),
     getTranslations('registrations.organiser'),
   ]);
   const byNomination = event.values.registrationMode === 'nomination';
+  const [entries, tHistory, tStatus] = await Promise.all([
+    nominationHistories((review ?? []).flatMap((g) => g.nominations.map((n) => n.id))),
+    getTranslations('nominations.history'),
+    getTranslations('nominations.statuses'),
+  ]);
+  const histories = Object.fromEntries(
+    [...entries].map(([nominationId, list]) => [
+      nominationId,
+      historyLines(
+        list,
+        'organiser',
+        tHistory,
+        (s) => tStatus(s as Parameters<typeof tStatus>[0]),
+        (d) => formatDateTime(d, event.timeZone, locale),
+      ),
+    ]),
+  );
   const local = (d: Date | undefined) => (d ? utcToZonedLocal(d, event.timeZone) : '');
   // Places per country are offered for the countries of the organisations there are.
   const present = new Set(organisations.map((o) => o.country));
@@ -101,10 +123,16 @@ export default async function EventNominationsPage({ params }: Props) {
           />
         </section>
       ) : null}
+      {call ? (
+        <section className="fr-mb-6w" aria-labelledby="nominators-title">
+          <h2 id="nominators-title">{t('nominatorsTitle')}</h2>
+          <Nominators eventId={id} groups={nominators} />
+        </section>
+      ) : null}
       {review && call?.status !== 'draft' ? (
         <section aria-labelledby="review-title">
           <h2 id="review-title">{t('reviewTitle')}</h2>
-          <Review eventId={id} groups={review} limits={limits} />
+          <Review eventId={id} groups={review} limits={limits} histories={histories} />
         </section>
       ) : null}
     </>

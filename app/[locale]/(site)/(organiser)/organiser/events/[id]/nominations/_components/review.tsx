@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ChoiceGroup, TextAreaField } from '@/app/_components/form/fields';
 import { PersonCells, TickCell } from '@/app/_components/nomination-cells';
+import { type HistoryLine, NominationHistory } from '@/app/_components/nomination-history';
 import { decideNominationsAction } from '@/lib/nominations/actions';
 import type { NominationDto } from '@/lib/nominations/queries';
 
@@ -31,12 +32,17 @@ export function Review({
   eventId,
   groups,
   limits,
+  histories,
 }: {
   eventId: string;
   groups: Group[];
   limits: Limit[];
+  /** Each nomination's history, in the page's language. */
+  histories: Record<string, HistoryLine[]>;
 }) {
   const t = useTranslations('nominations.organiser');
+  const tHistory = useTranslations('nominations.history');
+  const tNominator = useTranslations('nominations.nominator');
   const tStatus = useTranslations('nominations.statuses');
   const [state, action, pending] = useActionState(decideNominationsAction, null);
   const failed = state && !state.ok ? state : null;
@@ -122,12 +128,28 @@ export function Review({
                               </span>
                             </>
                           ) : null}
+                          {n.replacesId ? (
+                            <>
+                              <br />
+                              <span className="fr-text--xs">
+                                {tNominator('replaces', {
+                                  name: ((r) => (r ? `${r.firstName} ${r.lastName}` : ''))(
+                                    g.nominations.find((r) => r.id === n.replacesId),
+                                  ),
+                                })}
+                              </span>
+                            </>
+                          ) : null}
                           {n.reason ? (
                             <>
                               <br />
                               <span className="fr-text--xs">{n.reason}</span>
                             </>
                           ) : null}
+                          <NominationHistory
+                            label={tHistory('label')}
+                            lines={histories[n.id] ?? []}
+                          />
                         </td>
                       </tr>
                     );

@@ -1,0 +1,114 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { SelectField, TextField } from '@/app/_components/form/fields';
+import { inviteNominatorAction } from '@/lib/nominations/actions';
+
+type Group = {
+  organisationId: string;
+  name: string;
+  people: { email: string; name: string | null }[];
+};
+
+const LANGUAGES = [
+  { value: 'fr', label: 'Français' },
+  { value: 'en', label: 'English' },
+];
+
+/**
+ * Who nominates for each organisation invited to the call, and a form to invite one
+ * more by e-mail.
+ */
+export function Nominators({ eventId, groups }: { eventId: string; groups: Group[] }) {
+  const t = useTranslations('nominations.organiser');
+  const [state, action, pending] = useActionState(inviteNominatorAction, null);
+  const failed = state && !state.ok ? state : null;
+  const err = (name: string) => failed?.fieldErrors?.[name]?.[0];
+  const value = (name: string) => failed?.values?.[name];
+  return (
+    <>
+      <p>{t('nominatorsIntro')}</p>
+      <ul data-testid="nominators">
+        {groups.map((g) => (
+          <li key={g.organisationId}>
+            <strong>{g.name}</strong>
+            {g.people.length === 0 ? (
+              <>
+                {' '}
+                — <em>{t('noNominator')}</em>
+              </>
+            ) : (
+              <ul>
+                {g.people.map((p) => (
+                  <li key={p.email}>{p.name ? `${p.name} <${p.email}>` : p.email}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      <h3 className="fr-h6">{t('inviteNominator')}</h3>
+      {/* A new key after each success empties the form for the next person. */}
+      <form action={action} noValidate key={state?.ok ? state.data.email : 'form'}>
+        <input type="hidden" name="eventId" value={eventId} />
+        <div aria-live="polite">
+          {state?.ok ? (
+            <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w">
+              <p>{t('invited', { email: state.data.email })}</p>
+            </div>
+          ) : null}
+          {failed ? (
+            <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
+              <p>{failed.message}</p>
+            </div>
+          ) : null}
+        </div>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <SelectField
+              name="organisationId"
+              label={`${t('inviteFields.organisation')} *`}
+              placeholder={t('inviteFields.choose')}
+              options={groups.map((g) => ({ value: g.organisationId, label: g.name }))}
+              defaultValue={value('organisationId') ?? ''}
+              error={err('organisationId')}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <TextField
+              name="email"
+              type="email"
+              spellCheck={false}
+              autoComplete="off"
+              label={`${t('inviteFields.email')} *`}
+              defaultValue={value('email')}
+              error={err('email')}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <TextField
+              name="name"
+              autoComplete="off"
+              label={t('inviteFields.name')}
+              defaultValue={value('name')}
+              error={err('name')}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <SelectField
+              name="locale"
+              label={`${t('inviteFields.locale')} *`}
+              options={LANGUAGES}
+              defaultValue={value('locale') ?? 'fr'}
+              error={err('locale')}
+            />
+          </div>
+        </div>
+        <button type="submit" className="fr-btn fr-btn--secondary fr-mt-2w" disabled={pending}>
+          {t('invite')}
+        </button>
+      </form>
+    </>
+  );
+}
