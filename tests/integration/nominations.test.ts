@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import {
@@ -15,8 +15,7 @@ import {
   users,
   workingGroups,
 } from '@/db/schema';
-import { ActionError, ForbiddenError, NotFoundError } from '@/lib/auth/errors';
-import type { Viewer } from '@/lib/auth/permissions';
+import { type ActionError, ForbiddenError, NotFoundError } from '@/lib/auth/errors';
 import { MAIL_QUEUE } from '@/lib/mail/outbox';
 import {
   decideNominations,
@@ -26,156 +25,31 @@ import {
   moveNomination,
   NOMINEE_DEADLINE_QUEUE,
   nominate,
-  openCall,
   replaceNomination,
   saveCall,
   submitNominations,
   withdrawNomination,
 } from '@/lib/nominations/mutations';
 import { nominationHistories } from '@/lib/nominations/queries';
-import {
-  type CallFormInput,
-  callInputSchema,
-  decisionSchema,
-  nominatorSchema,
-  nomineeSchema,
-} from '@/lib/nominations/validation';
+import { callInputSchema, decisionSchema, nominatorSchema } from '@/lib/nominations/validation';
 import { register } from '@/lib/registrations/mutations';
 import { registrationInputSchema } from '@/lib/registrations/validation';
 import { grantsOf, makeViewer } from '../helpers/fixtures';
-
-const ORIGIN = 'http://passerelle.test';
-let counter = 0;
-const unique = (name: string) => `${name}.${++counter}.${Date.now().toString(36)}@example.org`;
-
-async function makeOrganisation(name: string): Promise<string> {
-  const n = ++counter;
-  const [row] = await getDb()
-    .insert(organisations)
-    .values({
-      slug: `org-${n}-${Date.now().toString(36)}`,
-      nameFr: `${name} ${n}`,
-      nameEn: `${name} ${n} (en)`,
-      kind: 'ministry',
-      country: 'FR',
-    })
-    .returning({ id: organisations.id });
-  return row?.id as string;
-}
-
-/** A published event on nomination, with `capacity` seats, and its organiser. */
-async function makeEvent(capacity: number | null = 10) {
-  const n = ++counter;
-  const [row] = await getDb()
-    .insert(events)
-    .values({
-      slug: `nomination-test-${n}-${Date.now().toString(36)}`,
-      status: 'published',
-      format: 'policy_practice_workshop',
-      mode: 'in_person',
-      city: 'Bruxelles',
-      country: 'BE',
-      timeZone: 'Europe/Brussels',
-      startsAt: new Date('2030-06-10T07:00:00Z'),
-      endsAt: new Date('2030-06-11T15:00:00Z'),
-      registrationMode: 'nomination',
-      capacity,
-      titleFr: `Atelier RAN ${n}`,
-      titleEn: `RAN workshop ${n}`,
-      publishedAt: new Date(),
-    })
-    .returning({ id: events.id });
-  const eventId = row?.id as string;
-  const organiser = await makeViewer([{ role: 'organiser', eventId }]);
-  return { eventId, organiser };
-}
-
-const callForm = (
-  quotas: { organisationId: string; quota: number }[],
-  extra: Partial<CallFormInput> = {},
-) =>
-  callInputSchema.parse({
-    profileFr: 'Enseignants et inspecteurs au contact des jeunes.',
-    profileEn: 'Teachers and inspectors working with young people.',
-    nominationsCloseAt: '2030-04-01T18:00',
-    confirmationDeadline: '2030-04-15T18:00',
-    withdrawalDeadline: '2030-05-01T18:00',
-    quotas,
-    ...extra,
-  });
-
-const person = (email: string, extra: Record<string, unknown> = {}) =>
-  nomineeSchema.parse({
-    firstName: 'Nadia',
-    lastName: 'Lefèvre',
-    email,
-    function: 'Inspectrice',
-    locale: 'fr',
-    ...extra,
-  });
-
-/** An event with an open call: two ministries with their nominators. */
-async function openedCall(quotaA = 2, quotaB = 2, capacity: number | null = 10) {
-  const { eventId, organiser } = await makeEvent(capacity);
-  const orgA = await makeOrganisation('Ministère de l’Éducation nationale');
-  const orgB = await makeOrganisation('Ministère de la Justice');
-  const nominatorA = await makeViewer([{ role: 'nominator', organisationId: orgA }]);
-  const nominatorB = await makeViewer([{ role: 'nominator', organisationId: orgB }]);
-  const { id: callId } = await saveCall(
-    organiser,
-    eventId,
-    callForm([
-      { organisationId: orgA, quota: quotaA },
-      { organisationId: orgB, quota: quotaB },
-    ]),
-  );
-  await openCall(organiser, eventId, { origin: ORIGIN, now: new Date('2030-01-01T00:00:00Z') });
-  return { eventId, organiser, callId, orgA, orgB, nominatorA, nominatorB };
-}
-
-const BEFORE = { now: new Date('2030-03-01T00:00:00Z') };
-
-async function nominateMany(
-  viewer: Viewer,
-  callId: string,
-  organisationId: string,
-  n: number,
-): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    ids.push(
-      (await nominate(viewer, callId, organisationId, person(unique('nominee')), BEFORE)).id,
-    );
-  }
-  return ids;
-}
-
-async function mailsTo(email: string) {
-  const rows = await getDb()
-    .select({ payload: jobs.payload })
-    .from(jobs)
-    .where(and(eq(jobs.queue, MAIL_QUEUE), sql`${jobs.payload}->>'to' = ${email}`))
-    .orderBy(asc(jobs.createdAt), asc(jobs.id));
-  return rows.map((r) => r.payload as { subject: string; text: string });
-}
-
-async function expectRefused(change: () => Promise<unknown>, key: string) {
-  const error = await change().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ActionError);
-  expect((error as ActionError).messageKey).toBe(key);
-  return error as ActionError;
-}
-
-async function statuses(ids: string[]) {
-  const rows = await getDb()
-    .select({ id: nominations.id, status: nominations.status })
-    .from(nominations)
-    .where(inArray(nominations.id, ids));
-  return Object.fromEntries(rows.map((r) => [r.id, r.status]));
-}
+import {
+  BEFORE,
+  callForm,
+  expectRefused,
+  mailsTo,
+  makeEvent,
+  makeOrganisation,
+  next,
+  nominateMany,
+  ORIGIN,
+  openedCall,
+  person,
+  statuses,
+  unique,
+} from '../helpers/nominations';
 
 describe('a call for nominations', () => {
   it('is written with its quotas, opened, and each invited nominator is told in their language', async () => {
@@ -539,7 +413,7 @@ describe('organisers deciding', () => {
 
 /** A network with two working groups in force in 2030, and one ended in 2020. */
 async function makeNetwork() {
-  const n = ++counter;
+  const n = next();
   const stamp = `${n}-${Date.now().toString(36)}`;
   const [network] = await getDb()
     .insert(networks)
