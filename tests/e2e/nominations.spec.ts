@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { createOpenEvent } from '../helpers/e2e-events';
-import { linkIn, mailsTo, signInAs, waitForMail } from '../helpers/e2e-mail';
+import { linkIn, mailsTo, signInAs, waitForSubject } from '../helpers/e2e-mail';
 
 const stamp = Date.now().toString(36);
 const TITLE_FR = `Atelier sur désignation ${stamp}`;
@@ -65,6 +65,7 @@ test('an organiser opens a call with quotas for two ministries; each nominator n
   await education.goto('/fr/nominations');
   await expectNoAxeViolations(education);
   await education.getByRole('link', { name: TITLE_FR }).click();
+  await education.waitForURL(/\/nominations\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
   await expect(education.getByTestId('quota')).toHaveText(
     'Quota : 0 désignée(s) sur 2, 2 place(s) restante(s)',
   );
@@ -89,6 +90,7 @@ test('an organiser opens a call with quotas for two ministries; each nominator n
   await expect(justice.getByText(`lea.${stamp}@example.org`)).toHaveCount(0);
   await justice.goto('/fr/nominations');
   await justice.getByRole('link', { name: TITLE_FR }).click();
+  await justice.waitForURL(/\/nominations\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
   await nominate(justice, 'Yanis', 'Petit', `yanis.${stamp}@example.org`);
   // Someone the other ministry already nominated: refused, said clearly.
   await justice.getByLabel('Prénom *').fill('Léa');
@@ -139,8 +141,9 @@ test('an organiser opens a call with quotas for two ministries; each nominator n
 
   // Léa, accepted, gets her personal link, completes the form and is confirmed.
   const lea = `lea.${stamp}@example.org`;
-  const invited = await waitForMail(lea, 0);
-  expect(invited.subject).toBe(`Vous êtes désigné·e : ${TITLE_FR}`);
+  // She was told when her ministry proposed her, then when she was accepted.
+  await waitForSubject(lea, `Vous êtes proposé·e pour « ${TITLE_FR} »`);
+  const invited = await waitForSubject(lea, `Vous êtes désigné·e : ${TITLE_FR}`);
   const nominee = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   await nominee.goto(linkIn(invited));
   await expect(
@@ -166,7 +169,10 @@ test('an organiser opens a call with quotas for two ministries; each nominator n
   await page.locator('label', { hasText: /^Retenir$/ }).click();
   await page.getByRole('button', { name: 'Appliquer la décision' }).click();
   await expect(page.getByText('1 désignation mise à jour.')).toBeVisible();
-  const yanis = await waitForMail(`yanis.${stamp}@example.org`, 0);
+  const yanis = await waitForSubject(
+    `yanis.${stamp}@example.org`,
+    `Vous êtes désigné·e : ${TITLE_FR}`,
+  );
   const declining = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   await declining.goto(linkIn(yanis));
   await declining.getByRole('button', { name: 'Je ne pourrai pas participer' }).click();
@@ -180,6 +186,29 @@ test('an organiser opens a call with quotas for two ministries; each nominator n
   await justice.reload();
   await expect(justice.getByTestId('nomination-row').first()).toContainText('Déclinée');
   await nominate(justice, 'Inès', 'Moreau', `ines.${stamp}@example.org`);
+  // …and replace her in one step, before the withdrawal deadline: Karim takes her rank.
+  await justice.getByTitle('Remplacer Inès Moreau par une autre personne').click();
+  await expect(justice.getByRole('heading', { name: 'Remplacer Inès Moreau' })).toBeVisible();
+  await justice.getByLabel('Prénom *').fill('Karim');
+  await justice.getByLabel('Nom *', { exact: true }).fill('Haddad');
+  await justice.getByLabel('Adresse électronique *').fill(`karim.${stamp}@example.org`);
+  await justice.getByLabel('Fonction *').fill('Conseiller pénitentiaire');
+  await justice.getByRole('button', { name: 'Remplacer Inès Moreau' }).click();
+  await expect(justice.getByText('Karim Haddad remplace la désignation précédente.')).toBeVisible();
+  const karim = justice
+    .getByTestId('nomination-row')
+    .filter({ hasText: `karim.${stamp}@example.org` });
+  await expect(karim).toContainText('remplace Inès Moreau');
+  await expect(
+    justice.getByTestId('nomination-row').filter({ hasText: `ines.${stamp}@example.org` }),
+  ).toContainText('Remplacée');
+  // Each nomination's history says who did what: Yanis's, declined by the nominee.
+  const yanisRow = justice.getByTestId('nomination-row').filter({ hasText: 'Yanis Petit' });
+  await yanisRow.getByText('Historique').click();
+  await expect(yanisRow.getByTestId('nomination-history')).toContainText(
+    'Invitée à s’inscrire → Déclinée, par la personne désignée',
+  );
+  await expectNoAxeViolations(justice);
 
   await nominee.context().close();
   await declining.context().close();

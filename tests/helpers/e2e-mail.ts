@@ -26,6 +26,22 @@ export async function waitForMail(address: string, since: number): Promise<SunkM
   return found;
 }
 
+/** Waits for a message to `address` whose subject starts with `subject`, and returns it. */
+export async function waitForSubject(address: string, subject: string): Promise<SunkMail> {
+  let found: SunkMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await mailsTo(address)).find((m) => m.subject.startsWith(subject));
+        return Boolean(found);
+      },
+      { timeout: 15_000, intervals: [200, 300, 500] },
+    )
+    .toBe(true);
+  if (!found) throw new Error('no mail');
+  return found;
+}
+
 export function linkIn(mail: SunkMail): string {
   const match = mail.text.match(/https?:\/\/\S+/);
   if (!match) throw new Error(`no link in: ${mail.text}`);
