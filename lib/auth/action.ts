@@ -1,7 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
-import { ActionError, ForbiddenError } from './errors';
+import { ActionError, ForbiddenError, paramsIn } from './errors';
 import { holdsAnywhere, type Permission, type Viewer } from './permissions';
 import { getViewer } from './session';
 
@@ -90,7 +90,10 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
           : undefined;
         return {
           ok: false,
-          message: translate(error.messageKey, error.params),
+          message: translate(
+            error.messageKey,
+            paramsIn((await getLocale()) === 'en' ? 'en' : 'fr', error.params),
+          ),
           fieldErrors,
           values,
         };

@@ -206,3 +206,35 @@ export function composeNomineeNoticeMail(
     ].join('\n\n'),
   };
 }
+
+/**
+ * Tells a nominator that another organisation tried to nominate someone their
+ * organisation had already nominated for the event: theirs is kept.
+ */
+export function composeClashMail(
+  nominator: { email: string; name: string | null; locale: Locale },
+  e: Pick<typeof events.$inferSelect, 'titleFr' | 'titleEn'>,
+  clash: {
+    firstName: string;
+    lastName: string;
+    claimant: { nameFr: string; nameEn: string };
+  },
+): OutgoingMail {
+  const locale = nominator.locale;
+  const t = translator(locale, 'nominationMail');
+  const title = localized(locale, e.titleFr, e.titleEn);
+  return {
+    to: nominator.email,
+    locale,
+    subject: t('clash.subject', { title }),
+    text: [
+      nominator.name ? t('greeting', { name: nominator.name }) : t('greetingAnonymous'),
+      t('clash.body', {
+        name: `${clash.firstName} ${clash.lastName}`,
+        organisation: localized(locale, clash.claimant.nameFr, clash.claimant.nameEn),
+        title,
+      }),
+      t('signature'),
+    ].join('\n\n'),
+  };
+}

@@ -32,6 +32,7 @@ import { hashToken, newManageToken } from '@/lib/registrations/tokens';
 import { type NominationStatus, PLACE_HOLDING, QUOTA_HOLDING } from './enums';
 import {
   composeCallOpenedMail,
+  composeClashMail,
   composeDecisionsMail,
   composeNominatorInvitedMail,
   composeNomineeInvitedMail,
@@ -343,7 +344,13 @@ async function callForNominator(tx: Transaction, callId: string, organisationId:
   return row;
 }
 
-async function refuseTaken(tx: Transaction, callId: string, eventId: string, email: string) {
+async function refuseTaken(
+  tx: Transaction,
+  callId: string,
+  eventId: string,
+  email: string,
+  claimantId: string,
+) {
   const [registered] = await tx
     .select({ id: registrations.id })
     .from(registrations)
@@ -352,8 +359,13 @@ async function refuseTaken(tx: Transaction, callId: string, eventId: string, ema
     throw new ActionError('actions.invalid', { email: ['nominations.errors.alreadyRegistered'] });
   }
   const [nominated] = await tx
-    .select({ organisationId: nominations.organisationId })
+    .select({
+      organisationId: nominations.organisationId,
+      nameFr: organisations.nameFr,
+      nameEn: organisations.nameEn,
+    })
     .from(nominations)
+    .innerJoin(organisations, eq(organisations.id, nominations.organisationId))
     .where(
       and(
         eq(nominations.callId, callId),
@@ -361,9 +373,55 @@ async function refuseTaken(tx: Transaction, callId: string, eventId: string, ema
         sql`${nominations.status} not in ('rejected', 'declined', 'withdrawn', 'replaced')`,
       ),
     );
-  if (nominated) {
-    throw new ActionError('actions.invalid', { email: ['nominations.errors.alreadyNominated'] });
+  if (nominated?.organisationId === claimantId) {
+    throw new ActionError('actions.invalid', {
+      email: ['nominations.errors.alreadyNominatedByUs'],
+    });
   }
+  if (nominated) throw new NominatedElsewhereError(nominated);
+}
+
+/**
+ * The person is already nominated for the call by another organisation, named to the
+ * nominator; that organisation's nominators are told too. The first nomination is kept.
+ */
+class NominatedElsewhereError extends ActionError {
+  constructor(readonly holder: { organisationId: string; nameFr: string; nameEn: string }) {
+    super(
+      'nominations.errors.alreadyNominatedBy',
+      { email: ['nominations.errors.alreadyNominated'] },
+      { organisation: { fr: holder.nameFr, en: holder.nameEn } },
+    );
+  }
+}
+
+/**
+ * Tells the nominators of the organisation whose nomination was kept that another
+ * organisation tried to nominate the same person (after that attempt was refused).
+ */
+async function tellHolderOfClash(
+  error: NominatedElsewhereError,
+  callId: string,
+  claimantId: string,
+  person: { firstName: string; lastName: string },
+) {
+  await getDb().transaction(async (tx) => {
+    const [call] = await tx
+      .select({ eventId: nominationCalls.eventId })
+      .from(nominationCalls)
+      .where(eq(nominationCalls.id, callId));
+    const [claimant] = await tx
+      .select({ nameFr: organisations.nameFr, nameEn: organisations.nameEn })
+      .from(organisations)
+      .where(eq(organisations.id, claimantId));
+    if (!call || !claimant) return;
+    const event = await eventForMail(tx, call.eventId);
+    const people = await nominatorsOf(tx, [error.holder.organisationId]);
+    await queueMails(
+      tx,
+      people.map((p) => composeClashMail(p, event, { ...person, claimant })),
+    );
+  });
 }
 
 /** A nominee's working group must be one of the event network's groups in force. */
@@ -395,7 +453,7 @@ export async function nominate(
       if (call.status !== 'open' || (call.nominationsCloseAt <= now && !call.acceptsLate)) {
         throw new ActionError('nominations.errors.closed');
       }
-      await refuseTaken(tx, callId, call.eventId, person.email);
+      await refuseTaken(tx, callId, call.eventId, person.email, organisationId);
       await assertWorkingGroup(tx, call.eventId, person.workingGroupId);
       const [last] = await tx
         .select({ rank: max(nominations.rank) })
@@ -416,6 +474,9 @@ export async function nominate(
       return { id: row.id };
     });
   } catch (error) {
+    if (error instanceof NominatedElsewhereError) {
+      await tellHolderOfClash(error, callId, organisationId, person);
+    }
     if (isUniqueViolation(error, 'nominations_call_email_live')) {
       throw new ActionError('actions.invalid', { email: ['nominations.errors.alreadyNominated'] });
     }
@@ -627,7 +688,7 @@ async function assertRoom(
     const taken = used.get(organisationId) ?? 0;
     if (!q || taken + n > q.quota) {
       throw new ActionError('nominations.errors.quotaFull', undefined, {
-        organisation: q?.nameFr ?? '',
+        organisation: { fr: q?.nameFr ?? '', en: q?.nameEn ?? '' },
         quota: q?.quota ?? 0,
         left: Math.max(0, (q?.quota ?? 0) - taken),
       });
@@ -657,6 +718,7 @@ async function assertGroupRoom(
       workingGroupId: nominationGroupQuotas.workingGroupId,
       quota: nominationGroupQuotas.quota,
       groupFr: workingGroups.nameFr,
+      groupEn: workingGroups.nameEn,
     })
     .from(nominationGroupQuotas)
     .leftJoin(workingGroups, eq(workingGroups.id, nominationGroupQuotas.workingGroupId))
@@ -682,12 +744,15 @@ async function assertGroupRoom(
       const left = Math.max(0, limit.quota - taken);
       throw limit.country
         ? new ActionError('nominations.errors.countryFull', undefined, {
-            country: limit.country,
+            country: {
+              fr: new Intl.DisplayNames(['fr'], { type: 'region' }).of(limit.country) ?? '',
+              en: new Intl.DisplayNames(['en'], { type: 'region' }).of(limit.country) ?? '',
+            },
             quota: limit.quota,
             left,
           })
         : new ActionError('nominations.errors.groupFull', undefined, {
-            group: limit.groupFr ?? '',
+            group: { fr: limit.groupFr ?? '', en: limit.groupEn ?? '' },
             quota: limit.quota,
             left,
           });
@@ -766,20 +831,10 @@ type Decided = {
   registered?: boolean;
 };
 
-/**
- * Mails each nominator of the organisations concerned what became of their nominations,
- * one mail per nominator, in their language (in the caller's transaction).
- */
-async function tellNominators(
-  tx: Transaction,
-  eventId: string,
-  callId: string,
-  origin: string,
-  decided: Decided[],
-) {
-  const organisationIds = [...new Set(decided.map((d) => d.organisationId))];
-  if (organisationIds.length === 0) return;
-  const people = await tx
+/** The people who nominate for these organisations, with their mail language. */
+async function nominatorsOf(tx: Transaction, organisationIds: string[]) {
+  if (organisationIds.length === 0) return [];
+  return tx
     .select({
       organisationId: roleGrants.organisationId,
       email: users.email,
@@ -796,6 +851,22 @@ async function tellNominators(
       ),
     )
     .orderBy(asc(users.email));
+}
+
+/**
+ * Mails each nominator of the organisations concerned what became of their nominations,
+ * one mail per nominator, in their language (in the caller's transaction).
+ */
+async function tellNominators(
+  tx: Transaction,
+  eventId: string,
+  callId: string,
+  origin: string,
+  decided: Decided[],
+) {
+  const organisationIds = [...new Set(decided.map((d) => d.organisationId))];
+  if (organisationIds.length === 0) return;
+  const people = await nominatorsOf(tx, organisationIds);
   if (people.length === 0) return;
   const event = await eventForMail(tx, eventId);
   await queueMails(
@@ -981,7 +1052,7 @@ export async function replaceNomination(
       if (!WITHDRAWABLE.includes(old.status)) {
         throw new ActionError('nominations.errors.cannotWithdraw');
       }
-      await refuseTaken(tx, call.id, call.eventId, person.email);
+      await refuseTaken(tx, call.id, call.eventId, person.email, found.organisationId);
       await assertWorkingGroup(tx, call.eventId, person.workingGroupId);
       await tx
         .update(nominations)
@@ -1028,6 +1099,9 @@ export async function replaceNomination(
       return { id: row.id };
     });
   } catch (error) {
+    if (error instanceof NominatedElsewhereError) {
+      await tellHolderOfClash(error, found.callId, found.organisationId, person);
+    }
     if (isUniqueViolation(error, 'nominations_call_email_live')) {
       throw new ActionError('actions.invalid', { email: ['nominations.errors.alreadyNominated'] });
     }

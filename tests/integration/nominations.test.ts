@@ -183,10 +183,30 @@ describe('nominators', () => {
     const email = unique('sought-after');
     await nominate(nominatorA, callId, orgA, person(email), BEFORE);
     const refused = await expectRefused(
-      () => nominate(nominatorB, callId, orgB, person(email.toUpperCase())),
-      'actions.invalid',
+      () => nominate(nominatorB, callId, orgB, person(email.toUpperCase(), { firstName: 'Zoé' })),
+      'nominations.errors.alreadyNominatedBy',
     );
     expect(refused.fieldErrors).toEqual({ email: ['nominations.errors.alreadyNominated'] });
+    // The nominator is told which organisation has the person (in their language)…
+    const [holder] = await getDb().select().from(organisations).where(eq(organisations.id, orgA));
+    expect(refused.params).toEqual({
+      organisation: { fr: holder?.nameFr, en: holder?.nameEn },
+    });
+    // …and that organisation's nominators, that someone else tried.
+    const clash = (await mailsTo(nominatorA.email)).find((m) =>
+      m.subject.startsWith('Une autre organisation a proposé la même personne'),
+    );
+    expect(clash?.text).toContain('a tenté de désigner Zoé Lefèvre');
+    const clashes = async (who: string) =>
+      (await mailsTo(who)).filter((m) => m.subject.startsWith('Une autre organisation')).length;
+    expect(await clashes(nominatorB.email)).toBe(0);
+    // Twice by the same organisation: said as such, nobody else told.
+    const ours = await expectRefused(
+      () => nominate(nominatorA, callId, orgA, person(email)),
+      'actions.invalid',
+    );
+    expect(ours.fieldErrors).toEqual({ email: ['nominations.errors.alreadyNominatedByUs'] });
+    expect(await clashes(nominatorA.email)).toBe(1);
     const registered = unique('registered');
     await getDb()
       .insert(registrations)
@@ -516,7 +536,11 @@ describe('places per country and per working group', () => {
       () => accept([plainA as string]),
       'nominations.errors.countryFull',
     );
-    expect(country.params).toMatchObject({ country: 'FR', quota: 2, left: 0 });
+    expect(country.params).toMatchObject({
+      country: { fr: 'France', en: 'France' },
+      quota: 2,
+      left: 0,
+    });
     expect(await statuses([youthB.id, plainA as string])).toEqual({
       [youthB.id]: 'submitted',
       [plainA as string]: 'submitted',
