@@ -23,6 +23,9 @@ export const QUOTA_HOLDING = ['submitted', 'accepted', 'reserve', 'invited', 'co
 /** Nominations that hold a place at the event (and a seat of its capacity) until registered. */
 export const PLACE_HOLDING = ['accepted', 'invited'] as const;
 
+/** Nominations given a place by the organisers: what the places of a quota count. */
+export const PLACE_GIVEN = ['accepted', 'invited', 'confirmed'] as const;
+
 /** Nominations that are over: the person may be nominated again (by anyone). */
 export const CLOSED_NOMINATION = ['rejected', 'declined', 'withdrawn', 'replaced'] as const;
 

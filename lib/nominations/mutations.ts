@@ -29,7 +29,7 @@ import { eventWorkingGroups } from '@/lib/networks/queries';
 import type { Locale } from '@/lib/people/enums';
 import { SEAT_HOLDING } from '@/lib/registrations/enums';
 import { hashToken, newManageToken } from '@/lib/registrations/tokens';
-import { type NominationStatus, PLACE_HOLDING, QUOTA_HOLDING } from './enums';
+import { type NominationStatus, PLACE_GIVEN, PLACE_HOLDING, QUOTA_HOLDING } from './enums';
 import {
   composeCallOpenedMail,
   composeClashMail,
@@ -39,6 +39,7 @@ import {
   composeNomineeNoticeMail,
   type NomineeNotice,
 } from './mail';
+import { groupPlacesHeld } from './queries';
 import type { CallInput, DecisionInput, NominatorInput, Nominee } from './validation';
 
 type Options = { now?: Date };
@@ -80,35 +81,6 @@ async function quotaUse(tx: Transaction, callId: string, statuses: readonly Nomi
     .where(and(eq(nominations.callId, callId), inArray(nominations.status, [...statuses])))
     .groupBy(nominations.organisationId);
   return new Map(rows.map((r) => [r.organisationId, Number(r.n)]));
-}
-
-/** Nominations holding a place (accepted, invited, confirmed), per organisation. */
-const HOLDING_PLACE: NominationStatus[] = ['accepted', 'invited', 'confirmed'];
-
-/**
- * Places held in a call per country (of the nominating organisation) and per working
- * group (of the nominee), across organisations: what the group quotas count.
- */
-async function groupPlacesHeld(tx: Transaction, callId: string) {
-  const rows = await tx
-    .select({
-      country: organisations.country,
-      workingGroupId: nominations.workingGroupId,
-      n: count(),
-    })
-    .from(nominations)
-    .innerJoin(organisations, eq(organisations.id, nominations.organisationId))
-    .where(and(eq(nominations.callId, callId), inArray(nominations.status, HOLDING_PLACE)))
-    .groupBy(organisations.country, nominations.workingGroupId);
-  const byCountry = new Map<string, number>();
-  const byGroup = new Map<string, number>();
-  for (const r of rows) {
-    if (r.country) byCountry.set(r.country, (byCountry.get(r.country) ?? 0) + Number(r.n));
-    if (r.workingGroupId) {
-      byGroup.set(r.workingGroupId, (byGroup.get(r.workingGroupId) ?? 0) + Number(r.n));
-    }
-  }
-  return { byCountry, byGroup };
 }
 
 /**
@@ -680,7 +652,7 @@ async function assertRoom(
     .from(nominationQuotas)
     .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
     .where(eq(nominationQuotas.callId, callId));
-  const used = await quotaUse(tx, callId, HOLDING_PLACE);
+  const used = await quotaUse(tx, callId, PLACE_GIVEN);
   const adding = new Map<string, number>();
   for (const a of accepted) adding.set(a.organisationId, (adding.get(a.organisationId) ?? 0) + 1);
   for (const [organisationId, n] of adding) {

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { type Executor, getDb } from '@/db/client';
 import {
   events,
   nominationCalls,
@@ -20,7 +20,7 @@ import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
 import { hashToken } from '@/lib/registrations/tokens';
 import { manageTokenSchema } from '@/lib/registrations/validation';
-import { type NominationStatus, QUOTA_HOLDING } from './enums';
+import { type NominationStatus, PLACE_GIVEN, QUOTA_HOLDING } from './enums';
 
 export type NominationDto = {
   id: string;
@@ -126,6 +126,32 @@ export async function callForEditing(viewer: Viewer | null, eventId: string) {
 }
 
 /**
+ * Places held in a call per country (of the nominating organisation) and per working
+ * group (of the nominee), across organisations: what the group quotas count.
+ */
+export async function groupPlacesHeld(db: Executor, callId: string) {
+  const rows = await db
+    .select({
+      country: organisations.country,
+      workingGroupId: nominations.workingGroupId,
+      n: count(),
+    })
+    .from(nominations)
+    .innerJoin(organisations, eq(organisations.id, nominations.organisationId))
+    .where(and(eq(nominations.callId, callId), inArray(nominations.status, [...PLACE_GIVEN])))
+    .groupBy(organisations.country, nominations.workingGroupId);
+  const byCountry = new Map<string, number>();
+  const byGroup = new Map<string, number>();
+  for (const r of rows) {
+    if (r.country) byCountry.set(r.country, (byCountry.get(r.country) ?? 0) + Number(r.n));
+    if (r.workingGroupId) {
+      byGroup.set(r.workingGroupId, (byGroup.get(r.workingGroupId) ?? 0) + Number(r.n));
+    }
+  }
+  return { byCountry, byGroup };
+}
+
+/**
  * The places per country and per working group of an event's call, with those held
  * (accepted, invited or confirmed nominees), for the organisers' review.
  */
@@ -134,6 +160,7 @@ export async function groupQuotaUse(viewer: Viewer | null, eventId: string, loca
   const db = getDb();
   const limits = await db
     .select({
+      callId: nominationGroupQuotas.callId,
       country: nominationGroupQuotas.country,
       workingGroupId: nominationGroupQuotas.workingGroupId,
       quota: nominationGroupQuotas.quota,
@@ -145,22 +172,7 @@ export async function groupQuotaUse(viewer: Viewer | null, eventId: string, loca
     .leftJoin(workingGroups, eq(workingGroups.id, nominationGroupQuotas.workingGroupId))
     .where(eq(nominationCalls.eventId, eventId));
   if (limits.length === 0) return [];
-  const held = await db
-    .select({
-      country: organisations.country,
-      workingGroupId: nominations.workingGroupId,
-      n: count(),
-    })
-    .from(nominations)
-    .innerJoin(nominationCalls, eq(nominationCalls.id, nominations.callId))
-    .innerJoin(organisations, eq(organisations.id, nominations.organisationId))
-    .where(
-      and(
-        eq(nominationCalls.eventId, eventId),
-        inArray(nominations.status, ['accepted', 'invited', 'confirmed']),
-      ),
-    )
-    .groupBy(organisations.country, nominations.workingGroupId);
+  const held = await groupPlacesHeld(db, limits[0]?.callId as string);
   const regions = new Intl.DisplayNames([locale], { type: 'region' });
   return limits
     .map((l) => ({
@@ -170,11 +182,9 @@ export async function groupQuotaUse(viewer: Viewer | null, eventId: string, loca
         ? (regions.of(l.country) ?? l.country)
         : localized(locale, l.nameFr ?? '', l.nameEn ?? ''),
       quota: l.quota,
-      accepted: held
-        .filter((h) =>
-          l.country ? h.country === l.country : h.workingGroupId === l.workingGroupId,
-        )
-        .reduce((sum, h) => sum + Number(h.n), 0),
+      accepted: l.country
+        ? (held.byCountry.get(l.country) ?? 0)
+        : (held.byGroup.get(l.workingGroupId ?? '') ?? 0),
     }))
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, locale));
 }
@@ -241,8 +251,7 @@ export async function callReview(viewer: Viewer | null, eventId: string, locale:
         organisationId: q.organisationId,
         name: localized(locale, q.nameFr, q.nameEn),
         quota: q.quota,
-        accepted: mine.filter((r) => ['accepted', 'invited', 'confirmed'].includes(r.status))
-          .length,
+        accepted: mine.filter((r) => (PLACE_GIVEN as readonly string[]).includes(r.status)).length,
         nominations: mine as NominationDto[],
       };
     })

@@ -76,6 +76,12 @@ export function TextAreaField({
 
 type Option = { value: string; label: string };
 
+/** The languages of mails, each named in itself (not translated). */
+export const LANGUAGE_OPTIONS: Option[] = [
+  { value: 'fr', label: 'Français' },
+  { value: 'en', label: 'English' },
+];
+
 export function SelectField({
   label,
   hint,

@@ -8,6 +8,7 @@ import { type FieldErrors, useForm, useWatch } from 'react-hook-form';
 import {
   CheckboxField,
   ChoiceGroup,
+  LANGUAGE_OPTIONS,
   SelectField,
   TextAreaField,
   TextField,
@@ -298,10 +299,7 @@ export function RegistrationForm({
             <div className="fr-col-12 fr-col-md-6">
               <SelectField
                 label={required(t('locale'))}
-                options={[
-                  { value: 'fr', label: 'Français' },
-                  { value: 'en', label: 'English' },
-                ]}
+                options={LANGUAGE_OPTIONS}
                 error={err('locale')}
                 {...register('locale')}
               />

@@ -2,13 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { SelectField, TextAreaField, TextField } from '@/app/_components/form/fields';
+import {
+  LANGUAGE_OPTIONS,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '@/app/_components/form/fields';
 import { nominateAction, replaceNominationAction } from '@/lib/nominations/actions';
-
-const LANGUAGES = [
-  { value: 'fr', label: 'Français' },
-  { value: 'en', label: 'English' },
-];
 
 /** A person typed in, added to the organisation's nominations as a draft, ranked last. */
 export function NominateForm({
@@ -79,7 +79,7 @@ export function NominateForm({
           <SelectField
             name="locale"
             label={required(t('fields.locale'))}
-            options={LANGUAGES}
+            options={LANGUAGE_OPTIONS}
             defaultValue={value('locale') ?? 'fr'}
             error={err('locale')}
           />

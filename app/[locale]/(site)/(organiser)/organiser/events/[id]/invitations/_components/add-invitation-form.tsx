@@ -2,13 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { SelectField, TextField } from '@/app/_components/form/fields';
+import { LANGUAGE_OPTIONS, SelectField, TextField } from '@/app/_components/form/fields';
 import { addInvitationAction } from '@/lib/registrations/invitation-actions';
-
-const LANGUAGES = [
-  { value: 'fr', label: 'Français' },
-  { value: 'en', label: 'English' },
-];
 
 /** One person typed in; the server checks it as it checks a row of a file. */
 export function AddInvitationForm({ eventId }: { eventId: string }) {
@@ -77,7 +72,7 @@ export function AddInvitationForm({ eventId }: { eventId: string }) {
           <SelectField
             name="locale"
             label={required(t('fields.locale'))}
-            options={LANGUAGES}
+            options={LANGUAGE_OPTIONS}
             defaultValue={value('locale') ?? 'fr'}
             error={err('locale')}
           />

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { SelectField, TextField } from '@/app/_components/form/fields';
+import { LANGUAGE_OPTIONS, SelectField, TextField } from '@/app/_components/form/fields';
 import { inviteNominatorAction } from '@/lib/nominations/actions';
 
 type Group = {
@@ -10,11 +10,6 @@ type Group = {
   name: string;
   people: { email: string; name: string | null }[];
 };
-
-const LANGUAGES = [
-  { value: 'fr', label: 'Français' },
-  { value: 'en', label: 'English' },
-];
 
 /**
  * Who nominates for each organisation invited to the call, and a form to invite one
@@ -99,7 +94,7 @@ export function Nominators({ eventId, groups }: { eventId: string; groups: Group
             <SelectField
               name="locale"
               label={`${t('inviteFields.locale')} *`}
-              options={LANGUAGES}
+              options={LANGUAGE_OPTIONS}
               defaultValue={value('locale') ?? 'fr'}
               error={err('locale')}
             />
