@@ -16,6 +16,7 @@ import {
   workingGroups,
 } from '@/db/schema';
 import { type ActionError, ForbiddenError, NotFoundError } from '@/lib/auth/errors';
+import type { Viewer } from '@/lib/auth/permissions';
 import { MAIL_QUEUE } from '@/lib/mail/outbox';
 import {
   decideNominations,
@@ -567,6 +568,49 @@ describe('places per country and per working group', () => {
     expect(Object.values(await statuses([plainA as string, youthB.id]))).toEqual([
       'invited',
       'invited',
+    ]);
+  });
+  it('two organisers accepting nominees of two ministries of one country at once never pass its places', async () => {
+    const { eventId, organiser, callId, orgA, orgB, nominatorA, nominatorB } = await openedCall(
+      2,
+      2,
+      10,
+    );
+    await saveCall(
+      organiser,
+      eventId,
+      callForm(
+        [
+          { organisationId: orgA, quota: 2 },
+          { organisationId: orgB, quota: 2 },
+        ],
+        { countryQuotas: [{ country: 'FR', quota: 1 }] },
+      ),
+    );
+    const [a] = await nominateMany(nominatorA, callId, orgA, 1);
+    const [b] = await nominateMany(nominatorB, callId, orgB, 1);
+    await submitNominations(nominatorA, callId, orgA, [a as string], BEFORE);
+    await submitNominations(nominatorB, callId, orgB, [b as string], BEFORE);
+    const second = await makeViewer([{ role: 'organiser', eventId }]);
+    const results = await Promise.allSettled(
+      [
+        [organiser, a],
+        [second, b],
+      ].map(([who, id]) =>
+        decideNominations(
+          who as Viewer,
+          eventId,
+          decisionSchema.parse({ ids: [id], decision: 'accept' }),
+          { origin: ORIGIN },
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((refused.reason as ActionError).messageKey).toBe('nominations.errors.countryFull');
+    expect(Object.values(await statuses([a as string, b as string])).sort()).toEqual([
+      'invited',
+      'submitted',
     ]);
   });
 });

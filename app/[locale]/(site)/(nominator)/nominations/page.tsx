@@ -36,6 +36,11 @@ export default async function NominationsHomePage({ params }: Props) {
         <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list">
           {calls.map((c) => {
             const left = c.nominationsCloseAt.getTime() - now;
+            // The later deadlines, while they are ahead: nominees confirming, replacing.
+            const deadlines = [
+              ['confirmationIn', c.confirmationDeadline],
+              ['withdrawalIn', c.withdrawalDeadline],
+            ] as const;
             return (
               <li className="fr-col-12 fr-col-md-6" key={`${c.callId}-${c.organisationId}`}>
                 <div className="fr-card fr-enlarge-link" data-testid="call-card">
@@ -69,6 +74,16 @@ export default async function NominationsHomePage({ params }: Props) {
                                 date: formatDateTime(c.nominationsCloseAt, c.timeZone, locale),
                               })}
                         </p>
+                        {deadlines.map(([key, at]) =>
+                          at.getTime() > now ? (
+                            <p className="fr-card__detail" key={key}>
+                              {t(key, {
+                                days: Math.floor((at.getTime() - now) / DAY_MS),
+                                date: formatDateTime(at, c.timeZone, locale),
+                              })}
+                            </p>
+                          ) : null,
+                        )}
                       </div>
                     </div>
                   </div>
