@@ -1,7 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { createTranslator } from 'next-intl';
-import { ActionError } from '@/lib/auth/errors';
+import { ActionError, type MessageParam, paramsIn } from '@/lib/auth/errors';
 import { getViewer } from '@/lib/auth/session';
 import { eventAccessBySlug } from '@/lib/events/queries';
 import { catalogues } from '@/lib/i18n/catalogue';
@@ -59,9 +59,11 @@ export async function registrationApi(request: NextRequest, slug: string): Promi
   }
   const locale = pickLocale(request, body);
   const t = createTranslator({ locale, messages: catalogues[locale] });
-  const translate = (key: string) => {
+  const translate = (key: string, params?: Record<string, MessageParam>) => {
     const full = key.includes('.') ? key : `validation.${key}`;
-    return t.has(full as never) ? t(full as never) : t('actions.invalid');
+    return t.has(full as never)
+      ? t(full as never, paramsIn(locale, params) as never)
+      : t('actions.invalid');
   };
 
   const viewer = await getViewer();
@@ -119,14 +121,14 @@ export async function registrationApi(request: NextRequest, slug: string): Promi
     if (error instanceof ActionError) {
       if (error.fieldErrors) {
         return json(400, {
-          error: translate(error.messageKey),
+          error: translate(error.messageKey, error.params),
           fieldErrors: Object.fromEntries(
-            Object.entries(error.fieldErrors).map(([k, v]) => [k, v.map(translate)]),
+            Object.entries(error.fieldErrors).map(([k, v]) => [k, v.map((m) => translate(m))]),
           ),
         });
       }
       const status = error.messageKey === 'actions.notFound' ? 404 : 409;
-      return json(status, { error: translate(error.messageKey) });
+      return json(status, { error: translate(error.messageKey, error.params) });
     }
     console.error('[api] registration failed:', error);
     return json(500, { error: t('actions.unexpected') });
