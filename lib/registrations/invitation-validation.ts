@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '@/lib/people/enums';
-import { CsvSyntaxError, parseCsv } from '@/lib/text/csv';
+import {
+  type RowError as CsvRowError,
+  cellsOf,
+  decodeUtf8,
+  type FileError,
+  languageOf,
+  PERSON_COLUMNS,
+  readCsvTable,
+} from '@/lib/text/csv-import';
 import { registrationInputSchema } from './validation';
 
 // What an organiser types or uploads to invite people: the same rules as the fixed
@@ -29,11 +37,7 @@ export type Invitee = z.output<typeof inviteeSchema>;
 export type InviteeField = keyof Invitee;
 
 /** One error of a row: the column it is about (null: the whole row) and its message key. */
-export type RowError = {
-  field: InviteeField | null;
-  key: string;
-  params?: Record<string, string | number>;
-};
+export type RowError = CsvRowError<InviteeField>;
 
 export type InvitationCsvRow = {
   /** The line of the file the row starts on. */
@@ -45,79 +49,22 @@ export type InvitationCsvRow = {
   errors: RowError[];
 };
 
-export type FileError = { key: string; params?: Record<string, string | number> };
+export type { FileError };
 
 export type InvitationCsv = { fileError: FileError | null; rows: InvitationCsvRow[] };
 
 const COLUMNS: Record<InviteeField, string[]> = {
-  email: [
-    'email',
-    'e mail',
-    'mail',
-    'courriel',
-    'email address',
-    'e mail address',
-    'adresse electronique',
-    'adresse email',
-    'adresse e mail',
-    'adresse mail',
-    'adresse courriel',
-  ],
-  firstName: ['first name', 'firstname', 'given name', 'forename', 'prenom'],
-  lastName: ['last name', 'lastname', 'surname', 'family name', 'nom', 'nom de famille'],
+  ...PERSON_COLUMNS,
   organisation: ['organisation', 'organization', 'organisme', 'structure', 'institution'],
-  locale: ['language', 'langue', 'lang', 'locale', 'langue des courriels', 'mail language'],
 };
 
 const REQUIRED: InviteeField[] = ['email', 'firstName', 'lastName'];
 
-const LANGUAGES: Record<string, Locale> = {
-  fr: 'fr',
-  francais: 'fr',
-  french: 'fr',
-  en: 'en',
-  anglais: 'en',
-  english: 'en',
-};
-
-/** "Prénom", "first_name", "E-mail " → "prenom", "first name", "e mail". */
-function plain(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-function columnOf(header: string): InviteeField | null {
-  const name = plain(header);
-  for (const [field, names] of Object.entries(COLUMNS)) {
-    if (names.includes(name)) return field as InviteeField;
-  }
-  return null;
-}
-
-const fileError = (key: string, params?: FileError['params']): InvitationCsv => ({
-  fileError: { key: `registrations.invitations.file.${key}`, params },
-  rows: [],
-});
+const PREFIX = 'registrations.invitations.file.';
 
 /** Reads an uploaded file as UTF-8 (with or without its byte order mark), or says why not. */
 export function decodeCsv(bytes: Uint8Array): { text: string } | { error: FileError } {
-  if (bytes.byteLength > INVITATION_CSV_MAX_BYTES) {
-    return {
-      error: {
-        key: 'registrations.invitations.file.tooLarge',
-        params: { kb: INVITATION_CSV_MAX_BYTES / 1024 },
-      },
-    };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { error: { key: 'registrations.invitations.file.notUtf8' } };
-  }
+  return decodeUtf8(bytes, INVITATION_CSV_MAX_BYTES, PREFIX);
 }
 
 /**
@@ -128,32 +75,31 @@ export function decodeCsv(bytes: Uint8Array): { text: string } | { error: FileEr
  */
 export function parseInvitationCsv(text: string, defaultLocale: Locale = 'fr'): InvitationCsv {
   if (new TextEncoder().encode(text).byteLength > INVITATION_CSV_MAX_BYTES) {
-    return fileError('tooLarge', { kb: INVITATION_CSV_MAX_BYTES / 1024 });
+    return {
+      fileError: { key: `${PREFIX}tooLarge`, params: { kb: INVITATION_CSV_MAX_BYTES / 1024 } },
+      rows: [],
+    };
   }
-  let records: ReturnType<typeof parseCsv>;
-  try {
-    records = parseCsv(text).filter((r) => r.fields.some((f) => f.trim() !== ''));
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) return fileError('malformed', { line: error.line });
-    throw error;
-  }
-  const [header, ...body] = records;
-  if (!header) return fileError('empty');
-  const columns = header.fields.map(columnOf);
-  const seen = new Set<InviteeField>();
-  for (const c of columns) {
-    if (c && seen.has(c)) return fileError('duplicateColumn', { column: c });
-    if (c) seen.add(c);
-  }
-  const missing = REQUIRED.filter((f) => !seen.has(f));
-  if (missing.length > 0) return fileError('missingColumns');
-  if (body.length === 0) return fileError('noRows');
-  if (body.length > INVITATION_CSV_MAX_ROWS) {
-    return fileError('tooManyRows', { max: INVITATION_CSV_MAX_ROWS, count: body.length });
-  }
-  const rows = body.map((record) => readRow(record.line, record.fields, columns, defaultLocale));
+  const table = readCsvTable(text, {
+    columns: COLUMNS,
+    required: REQUIRED,
+    maxRows: INVITATION_CSV_MAX_ROWS,
+    prefix: PREFIX,
+  });
+  if (table.fileError) return { fileError: table.fileError, rows: [] };
+  const rows = table.body.map((record) =>
+    readRow(record.line, record.fields, table.columns, defaultLocale),
+  );
   return { fileError: null, rows: markDuplicates(rows) };
 }
+
+const EMPTY: Record<InviteeField, string> = {
+  email: '',
+  firstName: '',
+  lastName: '',
+  organisation: '',
+  locale: '',
+};
 
 function readRow(
   line: number,
@@ -161,22 +107,13 @@ function readRow(
   columns: (InviteeField | null)[],
   defaultLocale: Locale,
 ): InvitationCsvRow {
-  const values: Record<InviteeField, string> = {
-    email: '',
-    firstName: '',
-    lastName: '',
-    organisation: '',
-    locale: '',
-  };
-  const errors: RowError[] = [];
-  cells.forEach((cell, i) => {
-    const column = columns[i];
-    if (column) values[column] = cell;
-    else if (i >= columns.length && cell.trim() !== '') {
-      errors.push({ field: null, key: 'registrations.invitations.row.tooManyCells' });
-    }
-  });
-  const language = values.locale.trim() === '' ? defaultLocale : LANGUAGES[plain(values.locale)];
+  const { values, errors } = cellsOf(
+    cells,
+    columns,
+    EMPTY,
+    'registrations.invitations.row.tooManyCells',
+  );
+  const language = values.locale.trim() === '' ? defaultLocale : languageOf(values.locale);
   const parsed = inviteeSchema.safeParse({ ...values, locale: language });
   if (!language) errors.push({ field: 'locale', key: 'registrations.invitations.row.language' });
   if (!parsed.success) {
