@@ -8,3 +8,4 @@ export * from './nominations';
 export * from './people';
 export * from './rate-limits';
 export * from './registrations';
+export * from './rosters';
