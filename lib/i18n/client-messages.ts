@@ -17,6 +17,7 @@ export const CLIENT_NAMESPACES = [
   'registrationModes',
   'registrations',
   'roles',
+  'rosters',
   'sessionAccess',
   'sessionTypes',
   'signIn',
