@@ -21,15 +21,24 @@ export default async function NominationsHomePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await requireHolder('nominations.nominate', `/${locale}/nominations`);
-  const [calls, t] = await Promise.all([
+  const [calls, t, tRosters] = await Promise.all([
     callsForNominator(viewer, locale),
     getTranslations('nominations.nominator'),
+    getTranslations('rosters'),
   ]);
   const now = Date.now();
   return (
     <>
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
+      <p>
+        <Link
+          className="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+          href="/nominations/rosters"
+        >
+          {tRosters('homeLink')}
+        </Link>
+      </p>
       {calls.length === 0 ? (
         <p data-testid="no-calls">{t('none')}</p>
       ) : (

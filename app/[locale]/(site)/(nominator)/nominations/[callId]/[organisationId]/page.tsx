@@ -12,13 +12,22 @@ import { Link } from '@/lib/i18n/link';
 import { eventWorkingGroups } from '@/lib/networks/queries';
 import { nominationHistories, nominatorCall } from '@/lib/nominations/queries';
 import type { Locale } from '@/lib/people/enums';
+import { rosterEntryForNomination, rosterPicks } from '@/lib/rosters/queries';
 import { NominateForm } from './_components/nominate-form';
 import { MoveButtons, SubmitForm, WithdrawButton } from './_components/nomination-buttons';
+import { RosterPicks } from './_components/roster-picks';
 
 type Props = {
   params: Promise<{ locale: Locale; callId: string; organisationId: string }>;
-  searchParams: Promise<{ replace?: string | string[] }>;
+  /** `roster`: a search in the organisation's rosters; `entry`: the person to prefill. */
+  searchParams: Promise<{
+    replace?: string | string[];
+    roster?: string | string[];
+    entry?: string | string[];
+  }>;
 };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -26,6 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('callTitle') };
 }
 
+const GONE = ['rejected', 'declined', 'withdrawn', 'replaced'];
 const WITHDRAWABLE = ['draft', 'submitted', 'accepted', 'reserve', 'invited'];
 
 /**
@@ -34,7 +44,8 @@ const WITHDRAWABLE = ['draft', 'submitted', 'accepted', 'reserve', 'invited'];
  */
 export default async function NominatorCallPage({ params, searchParams }: Props) {
   const { locale, callId, organisationId } = await params;
-  const { replace } = await searchParams;
+  const query = await searchParams;
+  const replace = one(query.replace);
   setRequestLocale(locale);
   const viewer = await requireHolder(
     'nominations.nominate',
@@ -45,13 +56,26 @@ export default async function NominatorCallPage({ params, searchParams }: Props)
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const [t, tStatus, tHistory, workingGroups, histories] = await Promise.all([
-    getTranslations('nominations.nominator'),
-    getTranslations('nominations.statuses'),
-    getTranslations('nominations.history'),
-    eventWorkingGroups(call.eventId, locale),
-    nominationHistories(call.nominations.map((n) => n.id)),
-  ]);
+  const search = one(query.roster)?.slice(0, 200) ?? '';
+  const entryId = one(query.entry);
+  const [t, tStatus, tHistory, tPicks, workingGroups, histories, picks, prefill] =
+    await Promise.all([
+      getTranslations('nominations.nominator'),
+      getTranslations('nominations.statuses'),
+      getTranslations('nominations.history'),
+      getTranslations('rosters.picks'),
+      eventWorkingGroups(call.eventId, locale),
+      nominationHistories(call.nominations.map((n) => n.id)),
+      rosterPicks(viewer, callId, organisationId, locale, search),
+      entryId && isUuid(entryId)
+        ? rosterEntryForNomination(viewer, organisationId, entryId, locale)
+        : null,
+    ]);
+  // A link to someone nominated since (the page reloaded after adding them) prefills nothing.
+  const picked =
+    prefill && !call.nominations.some((n) => n.email === prefill.email && !GONE.includes(n.status))
+      ? prefill
+      : null;
   const now = new Date();
   const when = (d: Date) => formatDateTime(d, call.timeZone, locale);
   const open = call.status === 'open' && (call.nominationsCloseAt > now || call.acceptsLate);
@@ -200,6 +224,19 @@ export default async function NominatorCallPage({ params, searchParams }: Props)
       </section>
 
       {replacing || open ? (
+        <section className="fr-mb-6w" aria-labelledby="picks-title">
+          <h2 id="picks-title">{tPicks('title')}</h2>
+          <RosterPicks
+            callId={callId}
+            organisationId={organisationId}
+            search={search}
+            replace={replacing?.id}
+            picks={picks}
+          />
+        </section>
+      ) : null}
+
+      {replacing || open ? (
         <section aria-labelledby="add-title">
           <h2 id="add-title">
             {replacing ? t('replaceHeading', { name: nameOf(replacing) }) : t('addTitle')}
@@ -219,6 +256,7 @@ export default async function NominatorCallPage({ params, searchParams }: Props)
             organisationId={organisationId}
             workingGroups={workingGroups}
             replaces={replacing ? { id: replacing.id, name: nameOf(replacing) } : undefined}
+            prefill={picked}
           />
         </section>
       ) : (

@@ -9,13 +9,18 @@ import {
   TextField,
 } from '@/app/_components/form/fields';
 import { nominateAction, replaceNominationAction } from '@/lib/nominations/actions';
+import type { NomineePrefill } from '@/lib/rosters/queries';
 
-/** A person typed in, added to the organisation's nominations as a draft, ranked last. */
+/**
+ * A person typed in, or picked from a roster (`prefill`), added to the organisation's
+ * nominations as a draft, ranked last.
+ */
 export function NominateForm({
   callId,
   organisationId,
   workingGroups,
   replaces,
+  prefill = null,
 }: {
   callId: string;
   organisationId: string;
@@ -23,15 +28,28 @@ export function NominateForm({
   workingGroups: { id: string; name: string }[];
   /** The nomination the person typed in replaces, in one step. */
   replaces?: { id: string; name: string };
+  /** A person of the organisation's rosters, picked to fill the form in. */
+  prefill?: NomineePrefill | null;
 }) {
   const t = useTranslations('nominations.nominator');
+  const tPicks = useTranslations('rosters.picks');
   const [state, action, pending] = useActionState(
     replaces ? replaceNominationAction : nominateAction,
     null,
   );
   const failed = state && !state.ok ? state : null;
+  // Once the picked person is added, the form is for the next one.
+  const picked = state?.ok ? null : prefill;
+  // The roster's working group, if the event's network has it.
+  const pickedGroup = workingGroups.some((g) => g.id === picked?.workingGroupId)
+    ? (picked?.workingGroupId ?? undefined)
+    : undefined;
   const err = (name: string) => failed?.fieldErrors?.[name]?.[0];
-  const value = (name: string) => failed?.values?.[name];
+  const value = (name: string) =>
+    failed?.values?.[name] ??
+    (name === 'workingGroupId'
+      ? pickedGroup
+      : (picked?.[name as keyof NomineePrefill] as string | undefined));
   const required = (label: string) => `${label} *`;
   const text = (name: string, label: string, extra: Record<string, unknown> = {}) => (
     <TextField
@@ -45,11 +63,16 @@ export function NominateForm({
   );
   return (
     // A new key after each success empties the form for the next person.
-    <form action={action} noValidate key={state?.ok ? state.data.name : 'form'}>
+    <form action={action} noValidate key={state?.ok ? state.data.name : (prefill?.id ?? 'form')}>
       <input type="hidden" name="callId" value={callId} />
       <input type="hidden" name="organisationId" value={organisationId} />
       {replaces ? <input type="hidden" name="nominationId" value={replaces.id} /> : null}
       <div aria-live="polite">
+        {picked ? (
+          <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" data-testid="prefilled">
+            <p>{tPicks('prefilled', { name: `${picked.firstName} ${picked.lastName}` })}</p>
+          </div>
+        ) : null}
         {state?.ok ? (
           <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w">
             <p>{t(state.data.replaced ? 'replacedBy' : 'added', { name: state.data.name })}</p>
