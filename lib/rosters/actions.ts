@@ -101,7 +101,7 @@ const digestOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).diges
 async function readFile(upload: File): Promise<{ bytes: Uint8Array; text: string }> {
   if (upload.size > ROSTER_CSV_MAX_BYTES) {
     throw new ActionError('rosters.file.tooLarge', undefined, {
-      kb: Math.round(ROSTER_CSV_MAX_BYTES / 1024),
+      mb: ROSTER_CSV_MAX_BYTES / 1024 / 1024,
     });
   }
   const bytes = new Uint8Array(await upload.arrayBuffer());

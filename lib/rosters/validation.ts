@@ -112,7 +112,7 @@ const EMPTY: Record<RosterField, string> = {
  */
 export function parseRosterCsv(text: string, options: Options): RosterCsv {
   if (text.length > ROSTER_CSV_MAX_BYTES) {
-    return fileError('tooLarge', { kb: Math.round(ROSTER_CSV_MAX_BYTES / 1024) });
+    return fileError('tooLarge', { mb: ROSTER_CSV_MAX_BYTES / 1024 / 1024 });
   }
   const table = readCsvTable(text, {
     columns: COLUMNS,

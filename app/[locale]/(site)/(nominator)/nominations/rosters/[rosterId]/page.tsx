@@ -86,7 +86,14 @@ export default async function RosterPage({ params, searchParams }: Props) {
               <label className="fr-label" htmlFor="roster-q">
                 {t('searchLabel')}
               </label>
-              <input className="fr-input" type="search" id="roster-q" name="q" defaultValue={q} />
+              <input
+                className="fr-input"
+                type="search"
+                id="roster-q"
+                name="q"
+                defaultValue={q}
+                placeholder={t('searchLabel')}
+              />
               <button type="submit" className="fr-btn" title={t('search')}>
                 {t('search')}
               </button>

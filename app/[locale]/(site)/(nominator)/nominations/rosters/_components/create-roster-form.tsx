@@ -26,7 +26,7 @@ export function CreateRosterForm({ organisations, networks, defaultYear }: Props
       <div aria-live="polite">
         {failed ? (
           <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
-            <p>{scopeError ?? failed.message}</p>
+            <p>{failed.message}</p>
           </div>
         ) : null}
       </div>
@@ -65,10 +65,13 @@ export function CreateRosterForm({ organisations, networks, defaultYear }: Props
               className={`fr-select${scopeError ? ' fr-select--error' : ''}`}
               id={`${id}-scope`}
               name="scope"
-              defaultValue={value('scope')}
+              defaultValue={value('scope') ?? ''}
               aria-invalid={scopeError ? true : undefined}
               aria-describedby={`${id}-scope-hint${scopeError ? ` ${id}-scope-error` : ''}`}
             >
+              <option value="" disabled>
+                {t('createFields.scopeChoose')}
+              </option>
               {networks.map((n) => (
                 <optgroup key={n.id} label={n.acronym}>
                   <option value={n.id}>{t('wholeNetwork', { network: n.acronym })}</option>

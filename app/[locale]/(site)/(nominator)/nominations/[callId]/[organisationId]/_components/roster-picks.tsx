@@ -39,6 +39,7 @@ export async function RosterPicks({ callId, organisationId, search, replace, pic
               id="roster-picks-q"
               name="roster"
               defaultValue={search}
+              placeholder={t('searchLabel')}
             />
             <button type="submit" className="fr-btn" title={t('search')}>
               {t('search')}

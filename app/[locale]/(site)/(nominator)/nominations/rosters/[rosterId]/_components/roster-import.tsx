@@ -52,7 +52,7 @@ export function RosterImport({ rosterId, maxBytes, maxRows }: Props) {
     event.preventDefault();
     // Refused here already: the server would turn a bigger body away before any answer.
     if (file && file.size > maxBytes) {
-      setLocalError(t('file.tooLarge', { kb: Math.round(maxBytes / 1024) }));
+      setLocalError(t('file.tooLarge', { mb: maxBytes / 1024 / 1024 }));
       return;
     }
     if (!file) {
@@ -93,7 +93,7 @@ export function RosterImport({ rosterId, maxBytes, maxRows }: Props) {
           <label className="fr-label" htmlFor={`${id}-file`}>
             {t('file.label')}
             <span className="fr-hint-text" id={`${id}-hint`}>
-              {t('file.hint', { rows: maxRows, kb: Math.round(maxBytes / 1024) })}
+              {t('file.hint', { rows: maxRows, mb: maxBytes / 1024 / 1024 })}
             </span>
           </label>
           <input
@@ -149,22 +149,18 @@ export function RosterImport({ rosterId, maxBytes, maxRows }: Props) {
               <thead>
                 <tr>
                   <th scope="col">{t('line')}</th>
+                  <th scope="col">{t('rowErrors')}</th>
                   {ROSTER_FIELDS.map((f) => (
                     <th scope="col" key={f}>
                       {t(`fields.${f}`)}
                     </th>
                   ))}
-                  <th scope="col">{t('rowErrors')}</th>
                 </tr>
               </thead>
               <tbody>
                 {checked.rows.map((r) => (
                   <tr key={r.line} data-testid="preview-row">
                     <th scope="row">{r.line}</th>
-                    {r.cells.map((c, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the cells of a row are fixed columns
-                      <td key={i}>{c}</td>
-                    ))}
                     <td>
                       {r.errors.length === 0 ? (
                         t('rowOk')
@@ -178,6 +174,10 @@ export function RosterImport({ rosterId, maxBytes, maxRows }: Props) {
                         </ul>
                       )}
                     </td>
+                    {r.cells.map((c, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the cells of a row are fixed columns
+                      <td key={i}>{c}</td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
