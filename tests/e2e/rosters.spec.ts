@@ -145,7 +145,7 @@ test('a nominator keeps a roster: a CSV with an error writes nothing, the fixed 
   await expectNoAxeViolations(education);
   await education.getByRole('link', { name: 'Préremplir le formulaire avec Léa Martin' }).click();
   await expect(education.getByTestId('prefilled')).toContainText(
-    'Groupe de travail : Jeunesse et éducation',
+    'Formulaire prérempli avec Léa Martin',
   );
   await expect(education.getByLabel('Prénom *')).toHaveValue('Léa');
   await expect(education.getByLabel('Nom *', { exact: true })).toHaveValue('Martin');

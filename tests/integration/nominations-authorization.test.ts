@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb, selectRows } from '@/db/client';
+import { networks } from '@/db/schema';
 import { ActionError, ForbiddenError, NotFoundError } from '@/lib/auth/errors';
 import { holdsAnywhere, type Viewer } from '@/lib/auth/permissions';
 import {
@@ -26,6 +27,15 @@ import {
   nominatorCall,
 } from '@/lib/nominations/queries';
 import { decisionSchema, nominatorSchema } from '@/lib/nominations/validation';
+import {
+  createRoster,
+  importRoster,
+  previewRosterImport,
+  removeRosterEntry,
+  saveRosterEntry,
+} from '@/lib/rosters/mutations';
+import { listRosters, rosterDetail, rosterPicks } from '@/lib/rosters/queries';
+import { rosterEntrySchema, rosterInputSchema } from '@/lib/rosters/validation';
 import { makeViewer } from '../helpers/fixtures';
 import {
   BEFORE,
@@ -65,6 +75,28 @@ async function world() {
     string,
   ];
   await submitNominations(call.nominatorA, call.callId, call.orgA, [submittedA], BEFORE);
+  // A's designation roster for a network, with one person.
+  const [network] = await getDb()
+    .insert(networks)
+    .values({
+      slug: unique('net'),
+      acronym: 'RAN',
+      nameFr: 'RAN',
+      nameEn: 'RAN',
+      kind: 'eu_network',
+    })
+    .returning({ id: networks.id });
+  const networkId = network?.id as string;
+  const { id: rosterId } = await createRoster(
+    call.nominatorA,
+    rosterInputSchema.parse({ organisationId: call.orgA, year: 2030, scope: networkId }),
+  );
+  const { id: rosterEntryId } = await saveRosterEntry(
+    call.nominatorA,
+    rosterId,
+    null,
+    rosterEntry(unique('rostered')),
+  );
   const eventY = await makeEvent();
   const viewers: Record<Role, Viewer | null> = {
     anonymous: null,
@@ -76,9 +108,19 @@ async function world() {
     organiserY: eventY.organiser,
     admin: await makeViewer([{ role: 'admin' }]),
   };
-  return { ...call, draftA, submittedA, viewers };
+  return { ...call, draftA, submittedA, networkId, rosterId, rosterEntryId, viewers };
 }
 type World = Awaited<ReturnType<typeof world>>;
+
+const rosterEntry = (email: string) =>
+  rosterEntrySchema.parse({
+    email,
+    firstName: 'Léa',
+    lastName: 'Martin',
+    function: 'CPE',
+    locale: 'fr',
+  });
+const rosterFile = () => `email;prénom;nom;fonction\n${unique('imported')};Jean;Roux;Professeur\n`;
 
 /** Who may, by role; everyone else gets `denied`. */
 type Entry = {
@@ -113,12 +155,37 @@ const PAGES: Record<string, Entry> = {
   'app/[locale]/(site)/(nominator)/nominations/[callId]/[organisationId]/page.tsx': {
     allowed: NOMINATORS_OF_A,
     denied: 'notFound',
-    run: (viewer, w) => nominatorCall(viewer, w.callId, w.orgA, 'fr'),
+    run: async (viewer, w) => {
+      const call = await nominatorCall(viewer, w.callId, w.orgA, 'fr');
+      // The people of A's rosters that the nominator may pick.
+      await rosterPicks(viewer, w.callId, w.orgA, 'fr');
+      return call;
+    },
     check: (result, w) => {
       const call = result as { nominations: { organisationId: string }[] };
       expect(call.nominations.length).toBe(2);
       expect(new Set(call.nominations.map((n) => n.organisationId))).toEqual(new Set([w.orgA]));
     },
+  },
+  'app/[locale]/(site)/(nominator)/nominations/rosters/page.tsx': {
+    // Those who nominate anywhere, each shown their organisations' rosters only.
+    allowed: ['nominatorA', 'nominatorB', 'admin'],
+    denied: 'forbidden',
+    run: async (viewer) => {
+      if (!viewer || !holdsAnywhere(viewer, 'nominations.nominate')) throw new ForbiddenError();
+      return listRosters(viewer, 'fr');
+    },
+    check: (result, w, role) => {
+      const ids = (result as { id: string }[]).map((r) => r.id);
+      if (role === 'nominatorB') expect(ids).toEqual([]);
+      else expect(ids).toContain(w.rosterId);
+    },
+  },
+  'app/[locale]/(site)/(nominator)/nominations/rosters/[rosterId]/page.tsx': {
+    allowed: NOMINATORS_OF_A,
+    denied: 'notFound',
+    run: (viewer, w) => rosterDetail(viewer, w.rosterId, 'fr'),
+    check: (result) => expect((result as { total: number }).total).toBe(1),
   },
   'app/[locale]/(site)/(organiser)/organiser/events/[id]/nominations/page.tsx': {
     allowed: ORGANISERS,
@@ -135,6 +202,39 @@ const PAGES: Record<string, Entry> = {
       expect(call.id).toBe(w.callId);
       expect(review).toHaveLength(2);
     },
+  },
+};
+
+/** The roster server actions (by export), each with the mutation it calls. */
+const ROSTER_ACTIONS: Record<string, Entry> = {
+  createRosterAction: {
+    allowed: NOMINATORS_OF_A,
+    denied: 'forbidden',
+    run: (viewer, w) =>
+      createRoster(
+        viewer,
+        rosterInputSchema.parse({ organisationId: w.orgA, year: 2031, scope: w.networkId }),
+      ),
+  },
+  saveRosterEntryAction: {
+    allowed: NOMINATORS_OF_A,
+    denied: 'notFound',
+    run: (viewer, w) => saveRosterEntry(viewer, w.rosterId, null, rosterEntry(unique('added'))),
+  },
+  removeRosterEntryAction: {
+    allowed: NOMINATORS_OF_A,
+    denied: 'notFound',
+    run: (viewer, w) => removeRosterEntry(viewer, w.rosterId, w.rosterEntryId),
+  },
+  previewRosterImportAction: {
+    allowed: NOMINATORS_OF_A,
+    denied: 'notFound',
+    run: (viewer, w) => previewRosterImport(viewer, w.rosterId, rosterFile()),
+  },
+  importRosterAction: {
+    allowed: NOMINATORS_OF_A,
+    denied: 'notFound',
+    run: (viewer, w) => importRoster(viewer, w.rosterId, rosterFile()),
   },
 };
 
@@ -232,8 +332,8 @@ function discoveredPages(): string[] {
     .filter((f) => f.endsWith('page.tsx') && f.split(path.sep).includes('nominations'));
 }
 
-function discoveredActions(): string[] {
-  const source = fs.readFileSync(path.join(root, 'lib/nominations/actions.ts'), 'utf8');
+function discoveredActions(file = 'lib/nominations/actions.ts'): string[] {
+  const source = fs.readFileSync(path.join(root, file), 'utf8');
   return [...source.matchAll(/export const (\w+) = defineAction/g)].map((m) => m[1] as string);
 }
 
@@ -247,6 +347,8 @@ const TABLES = [
   'users',
   'jobs',
   'audit_log',
+  'designation_rosters',
+  'designation_roster_entries',
 ];
 
 /** Row counts of every table a nominations action writes to. */
@@ -273,11 +375,15 @@ describe('the nominations authorization matrix', () => {
   it('has a line for every nominations page and server action in the code', () => {
     expect(discoveredPages().sort()).toEqual(Object.keys(PAGES).sort());
     expect(discoveredActions().sort()).toEqual(Object.keys(ACTIONS).sort());
+    expect(discoveredActions('lib/rosters/actions.ts').sort()).toEqual(
+      Object.keys(ROSTER_ACTIONS).sort(),
+    );
   });
 
   for (const [kind, table] of [
     ['page', PAGES],
     ['action', ACTIONS],
+    ['action', ROSTER_ACTIONS],
   ] as const) {
     for (const [name, entry] of Object.entries(table)) {
       it(`${kind} ${name}: ${entry.allowed.join(', ') || 'no role'} allowed; the others ${entry.denied}, nothing written`, async () => {

@@ -7,6 +7,7 @@ import {
   designationRosters,
   events,
   networks,
+  nominations,
   organisations,
   workingGroups,
 } from '@/db/schema';
@@ -398,7 +399,7 @@ describe('designation rosters', () => {
   });
 
   it('prefill a nomination with the people of the organisation’s rosters not yet nominated', async () => {
-    const { orgA, nominatorA, rosterId, youth } = await setting();
+    const { orgA, nominatorA, rosterId, youth, networkId } = await setting();
     await importRoster(
       nominatorA,
       rosterId,
@@ -420,6 +421,8 @@ describe('designation rosters', () => {
         startsAt: new Date('2030-06-10T07:00:00Z'),
         endsAt: new Date('2030-06-11T15:00:00Z'),
         registrationMode: 'nomination',
+        // The roster's network: its working groups are the nominee's to choose from.
+        networkId,
         capacity: 10,
         titleFr: 'Atelier',
         titleEn: 'Workshop',
@@ -468,6 +471,11 @@ describe('designation rosters', () => {
     expect((await rosterPicks(nominatorA, callId, orgA, 'fr')).map((p) => p.email)).toEqual([
       'hugo@example.org',
     ]);
+    const [nominated] = await getDb()
+      .select({ workingGroupId: nominations.workingGroupId, unit: nominations.unit })
+      .from(nominations)
+      .where(and(eq(nominations.callId, callId), eq(nominations.email, 'lea@example.org')));
+    expect(nominated).toEqual({ workingGroupId: youth, unit: 'Lycée' });
     expect((await rosterPicks(nominatorA, callId, orgA, 'fr', 'lé')).map((p) => p.email)).toEqual(
       [],
     );
