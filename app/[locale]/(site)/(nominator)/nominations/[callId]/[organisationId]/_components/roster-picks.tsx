@@ -53,7 +53,7 @@ export async function RosterPicks({ callId, organisationId, search, replace, pic
         <DataTable caption={t('caption')}>
           <thead>
             <tr>
-              <th scope="col">{t('caption')}</th>
+              <th scope="col">{t('person')}</th>
               <th scope="col">{t('roster')}</th>
               <th scope="col">{t('prefill')}</th>
             </tr>

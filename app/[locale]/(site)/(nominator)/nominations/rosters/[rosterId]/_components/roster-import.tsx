@@ -161,7 +161,8 @@ export function RosterImport({ rosterId, maxBytes, maxRows }: Props) {
                 {checked.rows.map((r) => (
                   <tr key={r.line} data-testid="preview-row">
                     <th scope="row">{r.line}</th>
-                    <td>
+                    {/* The errors wrap, so that a phone shows them without scrolling sideways. */}
+                    <td style={{ minWidth: '15rem', whiteSpace: 'normal' }}>
                       {r.errors.length === 0 ? (
                         t('rowOk')
                       ) : (
