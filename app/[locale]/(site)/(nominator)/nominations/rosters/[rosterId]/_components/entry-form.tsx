@@ -2,15 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { SelectField, TextField } from '@/app/_components/form/fields';
+import { LANGUAGE_OPTIONS, SelectField, TextField } from '@/app/_components/form/fields';
 import { Link } from '@/lib/i18n/link';
 import { saveRosterEntryAction } from '@/lib/rosters/actions';
 import type { RosterEntryDto } from '@/lib/rosters/queries';
-
-const LANGUAGES = [
-  { value: 'fr', label: 'Français' },
-  { value: 'en', label: 'English' },
-];
 
 type Props = {
   rosterId: string;
@@ -89,7 +84,7 @@ export function EntryForm({ rosterId, entry, groups, defaultGroupId }: Props) {
           <SelectField
             name="locale"
             label={required(t('fields.locale'))}
-            options={LANGUAGES}
+            options={LANGUAGE_OPTIONS}
             defaultValue={value('locale', entry?.locale ?? 'fr')}
             error={err('locale')}
           />
