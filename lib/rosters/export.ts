@@ -15,13 +15,18 @@ export async function exportRosterCsv(rosterId: string, lang: string | null): Pr
   const locale: Locale = (LOCALES as readonly string[]).includes(lang ?? '')
     ? (lang as Locale)
     : 'fr';
+  const notFound = async () =>
+    new Response((await getTranslations({ locale }))('actions.notFound'), {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
   const viewer = await getViewer();
-  if (!viewer || !isUuid(rosterId)) return new Response('Not found', { status: 404 });
+  if (!viewer || !isUuid(rosterId)) return notFound();
   let roster: Awaited<ReturnType<typeof rosterForExport>>;
   try {
     roster = await rosterForExport(viewer, rosterId, locale);
   } catch (error) {
-    if (error instanceof NotFoundError) return new Response('Not found', { status: 404 });
+    if (error instanceof NotFoundError) return notFound();
     throw error;
   }
   const t = await getTranslations({ locale, namespace: 'rosters.fields' });

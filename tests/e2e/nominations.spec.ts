@@ -98,7 +98,17 @@ test('an organiser opens a call with quotas for two ministries; each nominator n
   await justice.getByLabel('Adresse électronique *').fill(`LEA.${stamp}@example.org`);
   await justice.getByLabel('Fonction *').fill('Éducatrice');
   await justice.getByRole('button', { name: 'Ajouter aux brouillons' }).click();
-  await expect(justice.getByText(/déjà désignée pour cet événement/)).toBeVisible();
+  // Said on the form, naming the ministry that has her (its nominators are told too).
+  await expect(justice.locator('.fr-alert--error')).toHaveText(
+    /déjà désignée pour cet événement par Ministère de l'Éducation nationale : une seule désignation est retenue/,
+  );
+  await expect
+    .poll(async () =>
+      (await mailsTo(EDUCATION)).some((m) =>
+        m.subject.startsWith('Une autre organisation a proposé la même personne'),
+      ),
+    )
+    .toBe(true);
   await justice.getByRole('button', { name: 'Envoyer les désignations cochées' }).click();
   await expect(justice.getByText('1 désignation envoyée.')).toBeVisible();
 

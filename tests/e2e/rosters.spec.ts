@@ -137,6 +137,12 @@ test('a nominator keeps a roster: a CSV with an error writes nothing, the fixed 
   await expect(justice.getByText(lea)).toHaveCount(0);
   const stolen = await justice.request.get(`/api/rosters/${rosterUrl.split('/').at(-1)}/export`);
   expect(stolen.status()).toBe(404);
+  expect(await stolen.text()).toBe("L'élément demandé n'existe pas ou plus.");
+  const garbled = await justice.request.get('/api/rosters/not-a-roster/export?locale=en');
+  expect([garbled.status(), await garbled.text()]).toEqual([
+    404,
+    'The item you asked for does not exist any more.',
+  ]);
 
   // On the call, Léa is picked from the roster: the form is prefilled.
   await education.goto('/fr/nominations');
