@@ -12,6 +12,7 @@ import type { Locale } from '@/lib/people/enums';
 import type { FileError } from '@/lib/text/csv-import';
 import {
   createRoster,
+  deleteRoster,
   importRoster,
   previewRosterImport,
   removeRosterEntry,
@@ -69,6 +70,22 @@ export const removeRosterEntryAction = defineAction(
     await removeRosterEntry(signedIn(viewer), rosterId, entryId);
     revalidatePath(PAGES, 'layout');
     return null;
+  },
+);
+
+/** Deletes a roster once its deletion is confirmed; back to the list of rosters. */
+export const deleteRosterAction = defineAction(
+  {
+    permission: 'nominations.nominate',
+    schema: z.object({
+      rosterId: id,
+      confirm: z.literal('on', { error: 'rosters.errors.confirmDelete' }),
+    }),
+  },
+  async ({ rosterId }, { viewer }) => {
+    await deleteRoster(signedIn(viewer), rosterId);
+    revalidatePath(PAGES, 'layout');
+    return redirect({ href: '/nominations/rosters', locale: (await getLocale()) as Locale });
   },
 );
 

@@ -153,6 +153,31 @@ export async function removeRosterEntry(
   });
 }
 
+/**
+ * Deletes a whole roster and its people (nominations made from it stay as they are).
+ */
+export async function deleteRoster(
+  viewer: Viewer | null,
+  rosterId: string,
+): Promise<{ people: number }> {
+  return getDb().transaction(async (tx) => {
+    const roster = await rosterFor(tx, viewer, rosterId);
+    const people = await tx
+      .delete(entries)
+      .where(eq(entries.rosterId, rosterId))
+      .returning({ id: entries.id });
+    await tx.delete(rosters).where(eq(rosters.id, rosterId));
+    await recordAudit(tx, {
+      actorId: (viewer as Viewer).id,
+      action: 'rosters.delete',
+      subjectType: 'designation_roster',
+      subjectId: rosterId,
+      data: { organisationId: roster.organisationId, year: roster.year, people: people.length },
+    });
+    return { people: people.length };
+  });
+}
+
 async function touch(tx: Executor, rosterId: string, viewer: Viewer) {
   await tx
     .update(rosters)

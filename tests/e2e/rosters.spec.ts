@@ -166,6 +166,19 @@ test('a nominator keeps a roster: a CSV with an error writes nothing, the fixed 
   await expect(education.getByTestId('roster-pick')).toHaveCount(1);
   await expect(education.getByTestId('roster-pick')).toContainText('Hugo Bernard');
   await expect(education.getByTestId('prefilled')).toHaveCount(0);
+
+  // The roster is deleted, once confirmed; Léa's nomination stays.
+  await education.goto(rosterUrl);
+  await education.getByRole('button', { name: 'Supprimer la liste' }).click();
+  await expect(education.getByText('Cochez la case pour confirmer la suppression.')).toBeVisible();
+  await education.getByText('Je supprime cette liste et les 2 personnes qui y figurent').click();
+  await education.getByRole('button', { name: 'Supprimer la liste' }).click();
+  await education.waitForURL(/\/fr\/nominations\/rosters$/);
+  await education.goto(rosterUrl);
+  await expect(education.getByRole('heading', { name: 'Page non trouvée' })).toBeVisible();
+  await education.goto('/fr/nominations');
+  await education.getByRole('link', { name: TITLE_FR }).click();
+  await expect(education.getByTestId('nomination-row')).toContainText('Léa Martin');
   await justice.context().close();
   await education.context().close();
 });

@@ -29,6 +29,7 @@ import {
 import { decisionSchema, nominatorSchema } from '@/lib/nominations/validation';
 import {
   createRoster,
+  deleteRoster,
   importRoster,
   previewRosterImport,
   removeRosterEntry,
@@ -230,6 +231,11 @@ const ROSTER_ACTIONS: Record<string, Entry> = {
     allowed: NOMINATORS_OF_A,
     denied: 'notFound',
     run: (viewer, w) => previewRosterImport(viewer, w.rosterId, rosterFile()),
+  },
+  deleteRosterAction: {
+    allowed: NOMINATORS_OF_A,
+    denied: 'notFound',
+    run: (viewer, w) => deleteRoster(viewer, w.rosterId),
   },
   importRosterAction: {
     allowed: NOMINATORS_OF_A,

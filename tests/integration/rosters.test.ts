@@ -19,6 +19,7 @@ import { callInputSchema, nomineeSchema } from '@/lib/nominations/validation';
 import { rosterCsv, rosterRows } from '@/lib/rosters/csv';
 import {
   createRoster,
+  deleteRoster,
   importRoster,
   previewRosterImport,
   removeRosterEntry,
@@ -222,6 +223,33 @@ describe('designation rosters', () => {
     expect((badGroup as ActionError).fieldErrors).toEqual({ workingGroupId: ['invalidChoice'] });
     await removeRosterEntry(nominatorA, rosterId, id);
     expect(await sizeOf(rosterId)).toBe(0);
+  });
+
+  it('are deleted whole with their people by their organisation only, and recreated afresh', async () => {
+    const { nominatorA, nominatorB, rosterId, orgA, networkId, youth } = await setting();
+    await saveRosterEntry(nominatorA, rosterId, null, entry('one@example.org'));
+    await saveRosterEntry(nominatorA, rosterId, null, entry('two@example.org'));
+    // Another organisation's nominator: as if it did not exist, nothing deleted.
+    expect(await refusal(() => deleteRoster(nominatorB, rosterId))).toBeInstanceOf(NotFoundError);
+    expect(await sizeOf(rosterId)).toBe(2);
+    expect(await deleteRoster(nominatorA, rosterId)).toEqual({ people: 2 });
+    expect(await sizeOf(rosterId)).toBe(0);
+    const [left] = await getDb()
+      .select({ id: designationRosters.id })
+      .from(designationRosters)
+      .where(eq(designationRosters.id, rosterId));
+    expect(left).toBeUndefined();
+    const [audit] = await getDb()
+      .select({ data: auditLog.data })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'rosters.delete'), eq(auditLog.subjectId, rosterId)));
+    expect(audit?.data).toMatchObject({ organisationId: orgA, people: 2 });
+    expect(await refusal(() => deleteRoster(nominatorA, rosterId))).toBeInstanceOf(NotFoundError);
+    // The same year and scope may be kept again.
+    await createRoster(
+      nominatorA,
+      rosterInputSchema.parse({ organisationId: orgA, year: 2027, scope: `${networkId}:${youth}` }),
+    );
   });
 
   it('preview an import without writing, then import all of it; rows already there are updated', async () => {

@@ -10,6 +10,7 @@ import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
 import { ENTRIES_SHOWN, rosterDetail, rosterEntry } from '@/lib/rosters/queries';
 import { ROSTER_CSV_MAX_BYTES, ROSTER_CSV_MAX_ROWS } from '@/lib/rosters/validation';
+import { DeleteRosterForm } from './_components/delete-roster-form';
 import { EntryForm } from './_components/entry-form';
 import { RemoveEntryButton } from './_components/remove-entry-button';
 import { RosterImport } from './_components/roster-import';
@@ -173,13 +174,18 @@ export default async function RosterPage({ params, searchParams }: Props) {
         />
       </section>
 
-      <section aria-labelledby="import-title">
+      <section className="fr-mb-6w" aria-labelledby="import-title">
         <h2 id="import-title">{t('importTitle')}</h2>
         <RosterImport
           rosterId={roster.id}
           maxBytes={ROSTER_CSV_MAX_BYTES}
           maxRows={ROSTER_CSV_MAX_ROWS}
         />
+      </section>
+
+      <section aria-labelledby="delete-title">
+        <h2 id="delete-title">{t('deleteTitle')}</h2>
+        <DeleteRosterForm rosterId={roster.id} people={roster.total} />
       </section>
     </>
   );
