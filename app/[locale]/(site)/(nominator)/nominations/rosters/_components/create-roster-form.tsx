@@ -1,8 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useId } from 'react';
+import { useId } from 'react';
 import { SelectField, TextField } from '@/app/_components/form/fields';
+import { FormOutcome, useFormAction } from '@/app/_components/form/use-form-action';
 import { createRosterAction } from '@/lib/rosters/actions';
 
 type Props = {
@@ -15,21 +16,12 @@ type Props = {
 export function CreateRosterForm({ organisations, networks, defaultYear }: Props) {
   const t = useTranslations('rosters');
   const id = useId();
-  const [state, action, pending] = useActionState(createRosterAction, null);
-  const failed = state && !state.ok ? state : null;
-  const err = (name: string) => failed?.fieldErrors?.[name]?.[0];
-  const value = (name: string) => failed?.values?.[name];
+  const { state, action, pending, err, value } = useFormAction(createRosterAction);
   const scopeError = err('scope');
   const [only] = organisations;
   return (
     <form action={action} noValidate>
-      <div aria-live="polite">
-        {failed ? (
-          <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
-            <p>{failed.message}</p>
-          </div>
-        ) : null}
-      </div>
+      <FormOutcome state={state} />
       <div className="fr-grid-row fr-grid-row--gutters">
         {organisations.length === 1 && only ? (
           <input type="hidden" name="organisationId" value={only.id} />

@@ -1,13 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import {
   LANGUAGE_OPTIONS,
   SelectField,
   TextAreaField,
   TextField,
 } from '@/app/_components/form/fields';
+import { FormOutcome, useFormAction } from '@/app/_components/form/use-form-action';
 import { nominateAction, replaceNominationAction } from '@/lib/nominations/actions';
 import type { NomineePrefill } from '@/lib/rosters/queries';
 
@@ -33,18 +33,15 @@ export function NominateForm({
 }) {
   const t = useTranslations('nominations.nominator');
   const tPicks = useTranslations('rosters.picks');
-  const [state, action, pending] = useActionState(
+  const { state, action, pending, failed, err } = useFormAction(
     replaces ? replaceNominationAction : nominateAction,
-    null,
   );
-  const failed = state && !state.ok ? state : null;
   // Once the picked person is added, the form is for the next one.
   const picked = state?.ok ? null : prefill;
   // The roster's working group, if the event's network has it.
   const pickedGroup = workingGroups.some((g) => g.id === picked?.workingGroupId)
     ? (picked?.workingGroupId ?? undefined)
     : undefined;
-  const err = (name: string) => failed?.fieldErrors?.[name]?.[0];
   const value = (name: string) =>
     failed?.values?.[name] ??
     (name === 'workingGroupId'
@@ -67,23 +64,19 @@ export function NominateForm({
       <input type="hidden" name="callId" value={callId} />
       <input type="hidden" name="organisationId" value={organisationId} />
       {replaces ? <input type="hidden" name="nominationId" value={replaces.id} /> : null}
-      <div aria-live="polite">
-        {picked ? (
-          <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" data-testid="prefilled">
-            <p>{tPicks('prefilled', { name: `${picked.firstName} ${picked.lastName}` })}</p>
-          </div>
-        ) : null}
-        {state?.ok ? (
-          <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w">
-            <p>{t(state.data.replaced ? 'replacedBy' : 'added', { name: state.data.name })}</p>
-          </div>
-        ) : null}
-        {failed ? (
-          <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
-            <p>{failed.message}</p>
-          </div>
-        ) : null}
-      </div>
+      {picked ? (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" data-testid="prefilled">
+          <p>{tPicks('prefilled', { name: `${picked.firstName} ${picked.lastName}` })}</p>
+        </div>
+      ) : null}
+      <FormOutcome
+        state={state}
+        success={
+          state?.ok
+            ? t(state.data.replaced ? 'replacedBy' : 'added', { name: state.data.name })
+            : null
+        }
+      />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           {text('firstName', required(t('fields.firstName')))}

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { LANGUAGE_OPTIONS, SelectField, TextField } from '@/app/_components/form/fields';
+import { FormOutcome, useFormAction } from '@/app/_components/form/use-form-action';
 import { Link } from '@/lib/i18n/link';
 import { saveRosterEntryAction } from '@/lib/rosters/actions';
 import type { RosterEntryDto } from '@/lib/rosters/queries';
@@ -18,9 +18,7 @@ type Props = {
 /** Adds a person to the roster, or changes one (the page's `?edit=` names them). */
 export function EntryForm({ rosterId, entry, groups, defaultGroupId }: Props) {
   const t = useTranslations('rosters');
-  const [state, action, pending] = useActionState(saveRosterEntryAction, null);
-  const failed = state && !state.ok ? state : null;
-  const err = (name: string) => failed?.fieldErrors?.[name]?.[0];
+  const { state, action, pending, failed, err } = useFormAction(saveRosterEntryAction);
   const value = (name: string, initial?: string | null) =>
     failed?.values?.[name] ?? initial ?? undefined;
   const text = (name: keyof RosterEntryDto, label: string, extra: Record<string, unknown> = {}) => (
@@ -44,18 +42,12 @@ export function EntryForm({ rosterId, entry, groups, defaultGroupId }: Props) {
       <input type="hidden" name="rosterId" value={rosterId} />
       {entry ? <input type="hidden" name="entryId" value={entry.id} /> : null}
       <p className="fr-text--sm">{t('requiredHint')}</p>
-      <div aria-live="polite">
-        {state?.ok ? (
-          <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w">
-            <p>{t(state.data.edited ? 'saved' : 'added', { name: state.data.name })}</p>
-          </div>
-        ) : null}
-        {failed ? (
-          <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
-            <p>{failed.message}</p>
-          </div>
-        ) : null}
-      </div>
+      <FormOutcome
+        state={state}
+        success={
+          state?.ok ? t(state.data.edited ? 'saved' : 'added', { name: state.data.name }) : null
+        }
+      />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           {text('firstName', required(t('fields.firstName')))}

@@ -1,34 +1,23 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { LANGUAGE_OPTIONS, SelectField, TextField } from '@/app/_components/form/fields';
+import { FormOutcome, useFormAction } from '@/app/_components/form/use-form-action';
 import { addInvitationAction } from '@/lib/registrations/invitation-actions';
 
 /** One person typed in; the server checks it as it checks a row of a file. */
 export function AddInvitationForm({ eventId }: { eventId: string }) {
   const t = useTranslations('registrations.invitations');
-  const [state, action, pending] = useActionState(addInvitationAction, null);
-  const failed = state && !state.ok ? state : null;
-  const err = (name: string) => failed?.fieldErrors?.[name]?.[0];
-  const value = (name: string) => failed?.values?.[name];
+  const { state, action, pending, err, value } = useFormAction(addInvitationAction);
   const required = (label: string) => `${label} *`;
   return (
     <form action={action} noValidate>
       <input type="hidden" name="eventId" value={eventId} />
       <p className="fr-text--sm">{t('addIntro')}</p>
-      <div aria-live="polite">
-        {state?.ok ? (
-          <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w">
-            <p>{t('added', { email: state.data.email })}</p>
-          </div>
-        ) : null}
-        {failed ? (
-          <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
-            <p>{failed.message}</p>
-          </div>
-        ) : null}
-      </div>
+      <FormOutcome
+        state={state}
+        success={state?.ok ? t('added', { email: state.data.email }) : null}
+      />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           <TextField

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { CheckboxField, TextAreaField, TextField } from '@/app/_components/form/fields';
+import { FormOutcome, useFormAction } from '@/app/_components/form/use-form-action';
 import { saveCallAction } from '@/lib/nominations/actions';
 
 type Defaults = {
@@ -40,9 +40,7 @@ export function CallForm({
   workingGroups: Choice[];
 }) {
   const t = useTranslations('nominations.organiser');
-  const [state, action, pending] = useActionState(saveCallAction, null);
-  const failed = state && !state.ok ? state : null;
-  const err = (name: string) => failed?.fieldErrors?.[name]?.[0];
+  const { state, action, pending, failed, err } = useFormAction(saveCallAction);
   const value = (name: string, fallback: string) => failed?.values?.[name] ?? fallback;
   // Quota errors come by position among the fields of a kind given a number, in page order.
   const quotaError = (prefix: string, list: string, key: string, id: string) => {
@@ -77,19 +75,9 @@ export function CallForm({
   return (
     <form action={action} noValidate>
       <input type="hidden" name="eventId" value={eventId} />
-      <div aria-live="polite">
-        {state?.ok ? (
-          <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w">
-            <p>{t('saved')}</p>
-          </div>
-        ) : null}
-        {failed ? (
-          <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
-            <p>{failed.message}</p>
-            {err('quotas') ? <p>{err('quotas')}</p> : null}
-          </div>
-        ) : null}
-      </div>
+      <FormOutcome state={state} success={state?.ok ? t('saved') : null}>
+        {err('quotas') ? <p>{err('quotas')}</p> : null}
+      </FormOutcome>
       <TextAreaField
         name="profileFr"
         label={required(t('fields.profileFr'))}

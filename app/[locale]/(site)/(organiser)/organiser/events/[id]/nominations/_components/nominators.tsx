@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { LANGUAGE_OPTIONS, SelectField, TextField } from '@/app/_components/form/fields';
+import { FormOutcome, useFormAction } from '@/app/_components/form/use-form-action';
 import { inviteNominatorAction } from '@/lib/nominations/actions';
 
 type Group = {
@@ -17,10 +17,7 @@ type Group = {
  */
 export function Nominators({ eventId, groups }: { eventId: string; groups: Group[] }) {
   const t = useTranslations('nominations.organiser');
-  const [state, action, pending] = useActionState(inviteNominatorAction, null);
-  const failed = state && !state.ok ? state : null;
-  const err = (name: string) => failed?.fieldErrors?.[name]?.[0];
-  const value = (name: string) => failed?.values?.[name];
+  const { state, action, pending, err, value } = useFormAction(inviteNominatorAction);
   return (
     <>
       <p>{t('nominatorsIntro')}</p>
@@ -47,18 +44,10 @@ export function Nominators({ eventId, groups }: { eventId: string; groups: Group
       {/* A new key after each success empties the form for the next person. */}
       <form action={action} noValidate key={state?.ok ? state.data.email : 'form'}>
         <input type="hidden" name="eventId" value={eventId} />
-        <div aria-live="polite">
-          {state?.ok ? (
-            <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w">
-              <p>{t('invited', { email: state.data.email })}</p>
-            </div>
-          ) : null}
-          {failed ? (
-            <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
-              <p>{failed.message}</p>
-            </div>
-          ) : null}
-        </div>
+        <FormOutcome
+          state={state}
+          success={state?.ok ? t('invited', { email: state.data.email }) : null}
+        />
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
             <SelectField
