@@ -1,4 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { SCAN_KINDS } from '@/lib/attendance/enums';
 import {
   CONFIDENTIALITY_LEVELS,
   EVENT_FORMATS,
@@ -39,3 +40,4 @@ export const questionKindEnum = pgEnum('question_kind', QUESTION_KINDS);
 export const questionPurposeEnum = pgEnum('question_purpose', QUESTION_PURPOSES);
 export const callStatusEnum = pgEnum('call_status', CALL_STATUSES);
 export const nominationStatusEnum = pgEnum('nomination_status', NOMINATION_STATUSES);
+export const scanKindEnum = pgEnum('scan_kind', SCAN_KINDS);

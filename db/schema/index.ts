@@ -1,3 +1,4 @@
+export * from './attendance';
 export * from './audit';
 export * from './enums';
 export * from './events';

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'events.manage': ['admin', 'organiser'],
   /** Nominate people for one's organisation (a nominator's grant names it). */
   'nominations.nominate': ['admin', 'nominator'],
+  /** Check people in and out at an event's doors (check-in staff: their event only). */
+  'checkin.scan': ['admin', 'organiser', 'checkin_staff'],
   'account.view': ['participant', 'nominator', 'organiser', 'checkin_staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -25,6 +27,7 @@ export type Permission = keyof typeof PERMISSIONS;
 export const SCOPE_REQUIRED: Partial<Record<Permission, 'eventId' | 'organisationId'>> = {
   'events.manage': 'eventId',
   'nominations.nominate': 'organisationId',
+  'checkin.scan': 'eventId',
 };
 
 export type Grant = {

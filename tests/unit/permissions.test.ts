@@ -42,6 +42,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   'events.manage': ['admin'],
   // A nominator, for the organisation their grant names (asked here about their own).
   'nominations.nominate': ['admin', 'nominator'],
+  // Check-in staff at their own event; a platform-wide organiser grant does not reach it.
+  'checkin.scan': ['admin', 'checkin_staff'],
   'account.view': ['participant', 'nominator', 'organiser', 'checkin_staff', 'admin'],
 };
 
@@ -68,6 +70,18 @@ describe('permission table', () => {
       expect(() => assertCan(null, permission)).toThrow(ForbiddenError);
     });
   }
+
+  it('check-in staff scan at their own event only; its organisers there too', () => {
+    const EVENT_Y = '99999999-9999-4999-8999-999999999999';
+    expect(allows(VIEWERS.checkin_staff, 'checkin.scan', { eventId: EVENT_X })).toBe(true);
+    expect(allows(VIEWERS.checkin_staff, 'checkin.scan', { eventId: EVENT_Y })).toBe(false);
+    expect(allows(VIEWERS.checkin_staff, 'checkin.scan')).toBe(false);
+    // Nothing else: not even the event they scan at.
+    expect(allows(VIEWERS.checkin_staff, 'events.manage', { eventId: EVENT_X })).toBe(false);
+    const organiserOfX = viewer([{ role: 'organiser', organisationId: null, eventId: EVENT_X }]);
+    expect(allows(organiserOfX, 'checkin.scan', { eventId: EVENT_X })).toBe(true);
+    expect(allows(organiserOfX, 'checkin.scan', { eventId: EVENT_Y })).toBe(false);
+  });
 
   it('a nominator nominates for their own organisation only, never for another or for none', () => {
     expect(allows(VIEWERS.nominator, 'nominations.nominate', { organisationId: ORG_A })).toBe(true);

@@ -1,0 +1,294 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import {
+  checkinScans,
+  events,
+  programmeSessions,
+  registrationSessions,
+  registrations,
+} from '@/db/schema';
+import { scan, undoScan } from '@/lib/attendance/mutations';
+import { scanInputSchema } from '@/lib/attendance/validation';
+import { type ActionError, ForbiddenError } from '@/lib/auth/errors';
+import type { Viewer } from '@/lib/auth/permissions';
+import type { RegistrationStatus } from '@/lib/registrations/enums';
+import { ticketPayload } from '@/lib/registrations/ticket';
+import { makeViewer } from '../helpers/fixtures';
+
+let counter = 0;
+const NOW = new Date('2030-06-10T08:00:00Z');
+
+/** A published event with one workshop, its organiser, and check-in staff of it and of another. */
+async function door(confidentiality: 'public' | 'restricted' = 'restricted') {
+  const event = async () => {
+    const n = ++counter;
+    const [row] = await getDb()
+      .insert(events)
+      .values({
+        slug: `door-${n}-${Date.now().toString(36)}`,
+        status: 'published',
+        format: 'colloquium',
+        mode: 'in_person',
+        city: 'Paris',
+        country: 'FR',
+        timeZone: 'Europe/Paris',
+        startsAt: new Date('2030-06-10T07:00:00Z'),
+        endsAt: new Date('2030-06-10T16:00:00Z'),
+        registrationMode: 'open',
+        confidentiality,
+        titleFr: `Colloque ${n}`,
+        titleEn: `Colloquium ${n}`,
+        publishedAt: new Date(),
+      })
+      .returning({ id: events.id });
+    return row?.id as string;
+  };
+  const eventId = await event();
+  const otherEventId = await event();
+  const [session] = await getDb()
+    .insert(programmeSessions)
+    .values({
+      eventId,
+      type: 'parallel_workshop',
+      titleFr: 'Atelier A',
+      titleEn: 'Workshop A',
+      startsAt: new Date('2030-06-10T09:00:00Z'),
+      endsAt: new Date('2030-06-10T10:30:00Z'),
+    })
+    .returning({ id: programmeSessions.id });
+  return {
+    eventId,
+    otherEventId,
+    sessionId: session?.id as string,
+    organiser: await makeViewer([{ role: 'organiser', eventId }]),
+    staff: await makeViewer([{ role: 'checkin_staff', eventId }]),
+    otherStaff: await makeViewer([{ role: 'checkin_staff', eventId: otherEventId }]),
+  };
+}
+
+async function registered(
+  eventId: string,
+  status: RegistrationStatus = 'confirmed',
+  sessionIds: string[] = [],
+) {
+  const n = ++counter;
+  const [row] = await getDb()
+    .insert(registrations)
+    .values({
+      eventId,
+      email: `guest${n}@example.org`,
+      firstName: 'Amina',
+      lastName: `Diallo ${n}`,
+      organisation: 'Préfecture du Nord',
+      function: 'Cheffe de projet',
+      country: 'FR',
+      locale: 'fr',
+      status,
+      manageTokenHash: randomBytes(32).toString('hex'),
+      privacyAcknowledgedAt: new Date(),
+    })
+    .returning({ id: registrations.id, ticketCode: registrations.ticketCode });
+  for (const sessionId of sessionIds) {
+    await getDb()
+      .insert(registrationSessions)
+      .values({ registrationId: row?.id as string, sessionId });
+  }
+  return row as { id: string; ticketCode: string };
+}
+
+const clientId = () => `scan-${++counter}-${randomBytes(4).toString('hex')}`;
+const input = (fields: Record<string, unknown>) =>
+  scanInputSchema.parse({ clientScanId: clientId(), ...fields });
+
+async function scansOf(registrationId: string) {
+  return getDb().select().from(checkinScans).where(eq(checkinScans.registrationId, registrationId));
+}
+
+describe('scanning at the door', () => {
+  it('lets a confirmed person in once, then says since when; out, and not out twice', async () => {
+    const d = await door();
+    const guest = await registered(d.eventId);
+    const at = (minutes: number) => ({ now: new Date(NOW.getTime() + minutes * 60_000) });
+    const first = await scan(
+      d.staff,
+      d.eventId,
+      input({ code: ticketPayload(guest.ticketCode) }),
+      at(0),
+    );
+    expect(first).toMatchObject({
+      outcome: 'checked_in',
+      person: { firstName: 'Amina', organisation: null },
+    });
+    const again = await scan(d.organiser, d.eventId, input({ code: guest.ticketCode }), at(2));
+    expect(again).toMatchObject({ outcome: 'already_in', since: NOW });
+    expect(
+      await scan(d.staff, d.eventId, input({ code: guest.ticketCode, direction: 'out' }), at(5)),
+    ).toMatchObject({ outcome: 'checked_out' });
+    expect(
+      await scan(d.staff, d.eventId, input({ code: guest.ticketCode, direction: 'out' }), at(6)),
+    ).toMatchObject({ outcome: 'not_in' });
+    // Picked by name: the same answers.
+    expect(
+      await scan(d.staff, d.eventId, input({ registrationId: guest.id }), at(7)),
+    ).toMatchObject({
+      outcome: 'checked_in',
+    });
+    const rows = await scansOf(guest.id);
+    expect(rows.map((r) => r.kind).sort()).toEqual(['in', 'in', 'out']);
+    expect(new Set(rows.map((r) => r.scannedBy))).toEqual(new Set([d.staff.id]));
+  });
+
+  it('answers every refusal clearly and writes nothing', async () => {
+    const d = await door();
+    const pending = await registered(d.eventId, 'pending');
+    const cancelled = await registered(d.eventId, 'cancelled');
+    const elsewhere = await registered(d.otherEventId);
+    const notBooked = await registered(d.eventId);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ code: 'https://example.org/not-a-ticket' }, 'garbled'],
+      [{ code: `PASSERELLE-TICKET:${'0'.repeat(31)}g` }, 'garbled'],
+      [{ code: ticketPayload('f'.repeat(32)) }, 'unknown'],
+      [{ code: ticketPayload(elsewhere.ticketCode) }, 'other_event'],
+      [{ code: pending.ticketCode }, 'not_confirmed'],
+      [{ code: cancelled.ticketCode }, 'cancelled'],
+      [{ code: notBooked.ticketCode, sessionId: d.sessionId }, 'not_for_session'],
+    ];
+    for (const [fields, outcome] of cases) {
+      expect((await scan(d.staff, d.eventId, input(fields), { now: NOW })).outcome).toBe(outcome);
+    }
+    // A ticket of another event tells nothing of its holder.
+    expect(
+      await scan(d.staff, d.eventId, input({ code: elsewhere.ticketCode }), { now: NOW }),
+    ).toEqual({ outcome: 'other_event' });
+    // Staff of another event, anyone without a grant: refused.
+    for (const who of [d.otherStaff, await makeViewer([]), null]) {
+      await expect(
+        scan(who, d.eventId, input({ code: notBooked.ticketCode }), { now: NOW }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    // A session of another event, a clock far off: refused on their field.
+    const [foreign] = await getDb()
+      .insert(programmeSessions)
+      .values({
+        eventId: d.otherEventId,
+        type: 'plenary',
+        titleFr: 'Plénière',
+        titleEn: 'Plenary',
+        startsAt: new Date('2030-06-10T09:00:00Z'),
+        endsAt: new Date('2030-06-10T10:00:00Z'),
+      })
+      .returning({ id: programmeSessions.id });
+    const bad = await scan(
+      d.staff,
+      d.eventId,
+      input({ code: notBooked.ticketCode, sessionId: foreign?.id }),
+      { now: NOW },
+    ).catch((e: unknown) => e);
+    expect((bad as ActionError).fieldErrors).toEqual({ sessionId: ['invalidChoice'] });
+    const future = await scan(
+      d.staff,
+      d.eventId,
+      input({ code: notBooked.ticketCode, scannedAt: '2030-06-10T09:00:00Z' }),
+      { now: NOW },
+    ).catch((e: unknown) => e);
+    expect((future as ActionError).fieldErrors).toEqual({ scannedAt: ['attendance.errors.clock'] });
+    expect(
+      await getDb().select().from(checkinScans).where(eq(checkinScans.eventId, d.eventId)),
+    ).toEqual([]);
+    expect(scanInputSchema.safeParse({ clientScanId: 'x' }).success).toBe(false);
+  });
+
+  it('checks people in per session, and shows the organisation only where the event allows', async () => {
+    const d = await door('public');
+    const guest = await registered(d.eventId, 'confirmed', [d.sessionId]);
+    const inSession = await scan(
+      d.staff,
+      d.eventId,
+      input({ code: guest.ticketCode, sessionId: d.sessionId }),
+      { now: NOW },
+    );
+    expect(inSession).toMatchObject({
+      outcome: 'checked_in',
+      person: { organisation: 'Préfecture du Nord' },
+    });
+    // The entrance is another door: in there too, once.
+    expect(
+      (await scan(d.staff, d.eventId, input({ code: guest.ticketCode }), { now: NOW })).outcome,
+    ).toBe('checked_in');
+  });
+
+  it('stores a scan sent twice once, and undoes a scan made by mistake', async () => {
+    const d = await door();
+    const guest = await registered(d.eventId);
+    const once = input({ code: guest.ticketCode });
+    const first = await scan(d.staff, d.eventId, once, { now: NOW });
+    expect(await scan(d.staff, d.eventId, once, { now: NOW })).toMatchObject({
+      outcome: 'replayed',
+      scanId: first.scanId,
+    });
+    expect(await scansOf(guest.id)).toHaveLength(1);
+    await undoScan(d.staff, d.eventId, first.scanId as string, clientId(), { now: NOW });
+    // Not in any more: in again, anew.
+    expect(
+      (await scan(d.staff, d.eventId, input({ code: guest.ticketCode }), { now: NOW })).outcome,
+    ).toBe('checked_in');
+    const twice = await undoScan(d.staff, d.eventId, first.scanId as string, clientId(), {
+      now: NOW,
+    }).catch((e: unknown) => e);
+    expect((twice as ActionError).messageKey).toBe('attendance.errors.alreadyUndone');
+    await expect(
+      undoScan(d.otherStaff, d.eventId, first.scanId as string, clientId(), { now: NOW }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('decides who is in by the time of the scans, when a device sends what it queued offline', async () => {
+    const d = await door();
+    const guest = await registered(d.eventId);
+    const t = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
+    // Online: in at 9:10, out at 9:40. Then a device that was offline sends an entry of 9:00.
+    await scan(d.staff, d.eventId, input({ code: guest.ticketCode, scannedAt: t(10) }), {
+      now: new Date(t(60)),
+    });
+    await scan(
+      d.staff,
+      d.eventId,
+      input({ code: guest.ticketCode, direction: 'out', scannedAt: t(40) }),
+      {
+        now: new Date(t(60)),
+      },
+    );
+    // At 9:00 the person was not in yet: the queued entry is kept, the exit still last.
+    expect(
+      (
+        await scan(d.staff, d.eventId, input({ code: guest.ticketCode, scannedAt: t(0) }), {
+          now: new Date(t(60)),
+        })
+      ).outcome,
+    ).toBe('checked_in');
+    // An entry queued at 9:20, while the person was in: already in since 9:10.
+    expect(
+      await scan(d.staff, d.eventId, input({ code: guest.ticketCode, scannedAt: t(20) }), {
+        now: new Date(t(60)),
+      }),
+    ).toMatchObject({ outcome: 'already_in', since: new Date(t(10)) });
+    // Now (after the 9:40 exit) they are out: a new entry lets them in.
+    expect(
+      (await scan(d.staff, d.eventId, input({ code: guest.ticketCode }), { now: new Date(t(60)) }))
+        .outcome,
+    ).toBe('checked_in');
+  });
+
+  it('lets one person in once when several doors scan the same ticket at the same moment', async () => {
+    const d = await door();
+    const guest = await registered(d.eventId);
+    const doors: Viewer[] = [d.staff, d.organiser, d.staff, d.organiser, d.staff, d.staff];
+    const results = await Promise.all(
+      doors.map((who) => scan(who, d.eventId, input({ code: guest.ticketCode }), { now: NOW })),
+    );
+    expect(results.filter((r) => r.outcome === 'checked_in')).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === 'already_in')).toHaveLength(doors.length - 1);
+    expect(await scansOf(guest.id)).toHaveLength(1);
+  });
+});
