@@ -120,6 +120,13 @@ export async function SiteHeader({ locale, viewer }: Props) {
                   </NavLink>
                 </li>
               ) : null}
+              {viewer?.grants.some((g) => g.role === 'checkin_staff') ? (
+                <li className="fr-nav__item">
+                  <NavLink className="fr-nav__link" href="/checkin">
+                    {t('checkin')}
+                  </NavLink>
+                </li>
+              ) : null}
               {holdsAnywhere(viewer, 'events.manage') ? (
                 <li className="fr-nav__item">
                   <NavLink className="fr-nav__link" href="/organiser/events">

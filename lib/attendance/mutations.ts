@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, like, lte, ne, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { getDb } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
@@ -13,9 +13,13 @@ import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
+import { queueMails } from '@/lib/mail/outbox';
+import type { Locale } from '@/lib/people/enums';
+import { grantByEmail } from '@/lib/people/mutations';
 import type { RegistrationStatus } from '@/lib/registrations/enums';
 import { ticketCodeOf } from '@/lib/registrations/ticket';
 import type { ScanOutcome } from './enums';
+import { composeCheckinStaffMail } from './mail';
 import { CLOCK_SKEW_MS, QUEUED_FOR_MS, type ScanInput } from './validation';
 
 // The door: each scan (or check-in by name) is answered at once, and only entries and
@@ -33,12 +37,15 @@ export type ScanResult = {
   status?: RegistrationStatus;
 };
 
-const TICKET_CODE = /^[0-9a-f]{32}$/;
-
-/** A scanned payload (`PASSERELLE-TICKET:<code>`) or a code typed in, as a ticket code. */
-function ticketCode(raw: string): string | null {
-  const code = ticketCodeOf(raw) ?? raw.trim().toLowerCase();
-  return TICKET_CODE.test(code) ? code : null;
+/**
+ * A scanned payload (`PASSERELLE-TICKET:<code>`), a whole code, or the ticket's number as
+ * printed under its QR code (the code's first eight characters), typed in any case.
+ */
+function ticketCode(raw: string): { code: string } | { number: string } | null {
+  const code = ticketCodeOf(raw) ?? raw.trim().toLowerCase().replace(/[\s-]/g, '');
+  if (/^[0-9a-f]{32}$/.test(code)) return { code };
+  if (/^[0-9a-f]{8}$/.test(code)) return { number: code };
+  return null;
 }
 
 /** The last entry or exit not undone, made at or before `at`, of one person at one door. */
@@ -108,7 +115,7 @@ export async function scan(
           throw new ActionError('actions.invalid', { sessionId: ['invalidChoice'] });
         }
       }
-      const [registration] = await tx
+      const found = await tx
         .select({
           id: registrations.id,
           eventId: registrations.eventId,
@@ -119,12 +126,20 @@ export async function scan(
         })
         .from(registrations)
         .where(
-          code
-            ? eq(registrations.ticketCode, code)
-            : eq(registrations.id, input.registrationId ?? ''),
+          !code
+            ? eq(registrations.id, input.registrationId ?? '')
+            : 'code' in code
+              ? eq(registrations.ticketCode, code.code)
+              : // A number typed in: looked up among this event's tickets only.
+                and(
+                  eq(registrations.eventId, eventId),
+                  like(registrations.ticketCode, `${code.number}%`),
+                ),
         )
+        .limit(2)
         .for('update');
-      if (!registration) return { outcome: 'unknown' };
+      const [registration] = found;
+      if (!registration || found.length > 1) return { outcome: 'unknown' };
       // A ticket of another event says nothing of its holder here.
       if (registration.eventId !== eventId) return { outcome: 'other_event' };
       const person = {
@@ -243,4 +258,36 @@ async function lockRegistration(tx: Transaction, registrationId: string) {
     .from(registrations)
     .where(eq(registrations.id, registrationId))
     .for('update');
+}
+
+/**
+ * An organiser gives someone the keeping of their event's doors (check-in staff for
+ * this event only): the account is created if need be, and they are told.
+ */
+export async function inviteCheckinStaff(
+  viewer: Viewer | null,
+  eventId: string,
+  person: { email: string; name: string | null; locale: Locale },
+  options: { origin: string },
+): Promise<{ userId: string }> {
+  assertCan(viewer, 'events.manage', { eventId });
+  return getDb().transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(eq(events.id, eventId));
+    if (!event) throw new NotFoundError();
+    const granted = await grantByEmail(
+      tx,
+      viewer.id,
+      person,
+      { role: 'checkin_staff', eventId },
+      'attendance.errors.alreadyStaff',
+    );
+    await queueMails(tx, [
+      composeCheckinStaffMail(
+        { email: person.email, name: granted.name, locale: granted.locale },
+        event,
+        options.origin,
+      ),
+    ]);
+    return { userId: granted.userId };
+  });
 }

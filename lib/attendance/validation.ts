@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { line } from '@/lib/registrations/validation';
+import { LOCALES } from '@/lib/people/enums';
+import { line, NAME_MAX, personEmailSchema } from '@/lib/registrations/validation';
 
 // What a device sends for one scan, or a check-in by name. Messages are catalogue keys
 // under `validation.` (or full keys).
@@ -36,3 +37,10 @@ export const scanInputSchema = z
   });
 
 export type ScanInput = z.output<typeof scanInputSchema>;
+
+/** Someone an organiser gives the keeping of the event's doors. */
+export const staffSchema = z.object({
+  email: personEmailSchema,
+  name: z.preprocess(blankToNull, line(NAME_MAX).nullable()),
+  locale: z.enum(LOCALES, { error: 'invalidChoice' }),
+});

@@ -3,6 +3,7 @@
 export const CLIENT_NAMESPACES = [
   'actions',
   'admin',
+  'attendance',
   'confidentiality',
   'errors',
   'eventEditor',

@@ -27,6 +27,7 @@ import { enqueue } from '@/lib/jobs/queue';
 import { queueMails } from '@/lib/mail/outbox';
 import { eventWorkingGroups } from '@/lib/networks/queries';
 import type { Locale } from '@/lib/people/enums';
+import { grantByEmail } from '@/lib/people/mutations';
 import { SEAT_HOLDING } from '@/lib/registrations/enums';
 import { hashToken, newManageToken } from '@/lib/registrations/tokens';
 import { type NominationStatus, PLACE_GIVEN, PLACE_HOLDING, QUOTA_HOLDING } from './enums';
@@ -915,54 +916,24 @@ export async function inviteNominator(
     if (!organisation) {
       throw new ActionError('actions.invalid', { organisationId: ['invalidChoice'] });
     }
-    const [existing] = await tx
-      .select({ id: users.id, name: users.name, locale: users.locale })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${input.email}`);
-    const [created] = existing
-      ? []
-      : await tx
-          .insert(users)
-          .values({ email: input.email, name: input.name, locale: input.locale })
-          .returning({ id: users.id, name: users.name, locale: users.locale });
-    const person = existing ?? created;
-    if (!person) throw new Error('insert returned nothing');
-    const [grant] = await tx
-      .insert(roleGrants)
-      .values({
-        userId: person.id,
-        role: 'nominator',
-        organisationId: input.organisationId,
-        grantedBy: viewer.id,
-      })
-      .onConflictDoNothing()
-      .returning({ id: roleGrants.id });
-    if (!grant) {
-      throw new ActionError('actions.invalid', { email: ['nominations.errors.alreadyNominator'] });
-    }
-    await recordAudit(tx, {
-      actorId: viewer.id,
-      action: 'role.grant',
-      subjectType: 'user',
-      subjectId: person.id,
-      data: {
-        grantId: grant.id,
-        role: 'nominator',
-        organisationId: input.organisationId,
-        eventId,
-        created: !existing,
-      },
-    });
+    // The grant is the organisation's, not the event's: the nominator sees its calls.
+    const person = await grantByEmail(
+      tx,
+      viewer.id,
+      input,
+      { role: 'nominator', organisationId: input.organisationId },
+      'nominations.errors.alreadyNominator',
+    );
     const event = await eventForMail(tx, eventId);
     await queueMails(tx, [
       composeNominatorInvitedMail(
-        { email: input.email, name: person.name ?? input.name, locale: person.locale },
+        { email: input.email, name: person.name, locale: person.locale },
         organisation,
         event,
         options.origin,
       ),
     ]);
-    return { userId: person.id };
+    return { userId: person.userId };
   });
 }
 

@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { type Executor, getDb } from '@/db/client';
 import { organisations, roleGrants, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
+import type { GrantedRole, Locale } from './enums';
 import type { GrantRoleInput } from './validation';
 
 export async function grantRole(viewer: Viewer | null, input: GrantRoleInput): Promise<string> {
@@ -98,4 +99,61 @@ export async function upsertUserByEmail(email: string, name: string | null): Pro
     .returning({ id: users.id });
   if (!row) throw new Error('insert returned no row');
   return row.id;
+}
+
+/**
+ * Gives someone known by their e-mail a role (in the caller's transaction): their
+ * account is created if need be, the grant written and audited. Refused, on the e-mail
+ * field with `alreadyKey`, when they hold that very grant already.
+ */
+export async function grantByEmail(
+  tx: Executor,
+  actorId: string,
+  person: { email: string; name: string | null; locale: Locale },
+  grant: { role: GrantedRole; organisationId?: string | null; eventId?: string | null },
+  alreadyKey: string,
+): Promise<{ userId: string; name: string | null; locale: Locale; created: boolean }> {
+  const [existing] = await tx
+    .select({ id: users.id, name: users.name, locale: users.locale })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${person.email}`);
+  const [created] = existing
+    ? []
+    : await tx
+        .insert(users)
+        .values({ email: person.email, name: person.name, locale: person.locale })
+        .returning({ id: users.id, name: users.name, locale: users.locale });
+  const user = existing ?? created;
+  if (!user) throw new Error('insert returned nothing');
+  const [row] = await tx
+    .insert(roleGrants)
+    .values({
+      userId: user.id,
+      role: grant.role,
+      organisationId: grant.organisationId ?? null,
+      eventId: grant.eventId ?? null,
+      grantedBy: actorId,
+    })
+    .onConflictDoNothing()
+    .returning({ id: roleGrants.id });
+  if (!row) throw new ActionError('actions.invalid', { email: [alreadyKey] });
+  await recordAudit(tx, {
+    actorId,
+    action: 'role.grant',
+    subjectType: 'user',
+    subjectId: user.id,
+    data: {
+      grantId: row.id,
+      role: grant.role,
+      organisationId: grant.organisationId ?? null,
+      eventId: grant.eventId ?? null,
+      created: !existing,
+    },
+  });
+  return {
+    userId: user.id,
+    name: user.name ?? person.name,
+    locale: user.locale,
+    created: !existing,
+  };
 }

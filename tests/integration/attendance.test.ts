@@ -1,21 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import {
   checkinScans,
   events,
+  jobs,
   programmeSessions,
   registrationSessions,
   registrations,
 } from '@/db/schema';
-import { scan, undoScan } from '@/lib/attendance/mutations';
-import { scanInputSchema } from '@/lib/attendance/validation';
+import { inviteCheckinStaff, scan, undoScan } from '@/lib/attendance/mutations';
+import { scanInputSchema, staffSchema } from '@/lib/attendance/validation';
 import { type ActionError, ForbiddenError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
+import { MAIL_QUEUE } from '@/lib/mail/outbox';
+import { loadViewer } from '@/lib/people/queries';
 import type { RegistrationStatus } from '@/lib/registrations/enums';
 import { ticketPayload } from '@/lib/registrations/ticket';
-import { makeViewer } from '../helpers/fixtures';
+import { grantsOf, makeViewer } from '../helpers/fixtures';
 
 let counter = 0;
 const NOW = new Date('2030-06-10T08:00:00Z');
@@ -124,7 +127,12 @@ describe('scanning at the door', () => {
     const again = await scan(d.organiser, d.eventId, input({ code: guest.ticketCode }), at(2));
     expect(again).toMatchObject({ outcome: 'already_in', since: NOW });
     expect(
-      await scan(d.staff, d.eventId, input({ code: guest.ticketCode, direction: 'out' }), at(5)),
+      await scan(
+        d.staff,
+        d.eventId,
+        input({ code: guest.ticketCode.slice(0, 8).toUpperCase(), direction: 'out' }),
+        at(5),
+      ),
     ).toMatchObject({ outcome: 'checked_out' });
     expect(
       await scan(d.staff, d.eventId, input({ code: guest.ticketCode, direction: 'out' }), at(6)),
@@ -151,6 +159,9 @@ describe('scanning at the door', () => {
       [{ code: `PASSERELLE-TICKET:${'0'.repeat(31)}g` }, 'garbled'],
       [{ code: ticketPayload('f'.repeat(32)) }, 'unknown'],
       [{ code: ticketPayload(elsewhere.ticketCode) }, 'other_event'],
+      // Its printed number is looked up among this event's tickets only.
+      [{ code: elsewhere.ticketCode.slice(0, 8).toUpperCase() }, 'unknown'],
+      [{ code: 'ABCD12' }, 'garbled'],
       [{ code: pending.ticketCode }, 'not_confirmed'],
       [{ code: cancelled.ticketCode }, 'cancelled'],
       [{ code: notBooked.ticketCode, sessionId: d.sessionId }, 'not_for_session'],
@@ -290,5 +301,61 @@ describe('scanning at the door', () => {
     expect(results.filter((r) => r.outcome === 'checked_in')).toHaveLength(1);
     expect(results.filter((r) => r.outcome === 'already_in')).toHaveLength(doors.length - 1);
     expect(await scansOf(guest.id)).toHaveLength(1);
+  });
+});
+
+describe('check-in staff', () => {
+  it('are invited by the event’s organisers, for that event only, told by mail, and scan there only', async () => {
+    const d = await door();
+    const email = `Porte.${++counter}@Example.org`;
+    const { userId } = await inviteCheckinStaff(
+      d.organiser,
+      d.eventId,
+      staffSchema.parse({ email, name: 'Jules Porte', locale: 'en' }),
+      { origin: 'http://passerelle.test' },
+    );
+    expect((await grantsOf(userId)).map((g) => [g.role, g.eventId, g.organisationId])).toEqual([
+      ['checkin_staff', d.eventId, null],
+    ]);
+    const [mail] = await getDb()
+      .select({ payload: jobs.payload })
+      .from(jobs)
+      .where(and(eq(jobs.queue, MAIL_QUEUE), sql`${jobs.payload}->>'to' = ${email.toLowerCase()}`));
+    expect((mail?.payload as { subject: string }).subject).toMatch(/^You are on the check-in desk/);
+    expect((mail?.payload as { text: string }).text).toContain(
+      `callbackUrl=${encodeURIComponent(`/en/checkin/${d.eventId}`)}`,
+    );
+    const staff = await loadViewer(userId);
+    const guest = await registered(d.eventId);
+    expect(
+      (await scan(staff, d.eventId, input({ code: guest.ticketCode }), { now: NOW })).outcome,
+    ).toBe('checked_in');
+    const elsewhere = await registered(d.otherEventId);
+    await expect(
+      scan(staff, d.otherEventId, input({ code: elsewhere.ticketCode }), { now: NOW }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    // Twice: said so. By check-in staff themselves, or another event's organiser: refused.
+    const again = await inviteCheckinStaff(
+      d.organiser,
+      d.eventId,
+      staffSchema.parse({ email, locale: 'fr' }),
+      { origin: 'http://passerelle.test' },
+    ).catch((e: unknown) => e);
+    expect((again as ActionError).fieldErrors).toEqual({
+      email: ['attendance.errors.alreadyStaff'],
+    });
+    const otherOrganiser = await makeViewer([{ role: 'organiser', eventId: d.otherEventId }]);
+    for (const who of [staff, otherOrganiser, d.otherStaff]) {
+      await expect(
+        inviteCheckinStaff(
+          who,
+          d.eventId,
+          staffSchema.parse({ email: 'x@example.org', locale: 'fr' }),
+          {
+            origin: 'http://passerelle.test',
+          },
+        ),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+    }
   });
 });

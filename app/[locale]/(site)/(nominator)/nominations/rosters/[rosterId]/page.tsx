@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { DataTable } from '@/app/_components/data-table';
+import { SearchForm } from '@/app/_components/search-form';
 import { NotFoundError } from '@/lib/auth/errors';
 import { requireHolder } from '@/lib/auth/session';
 import { isUuid } from '@/lib/events/validation';
@@ -81,26 +82,13 @@ export default async function RosterPage({ params, searchParams }: Props) {
 
       <section className="fr-mb-6w" aria-labelledby="entries-title">
         <h2 id="entries-title">{t('listTitle')}</h2>
-        <search className="fr-mb-3w">
-          <form method="get">
-            <div className="fr-search-bar" id="roster-search">
-              <label className="fr-label" htmlFor="roster-q">
-                {t('searchLabel')}
-              </label>
-              <input
-                className="fr-input"
-                type="search"
-                id="roster-q"
-                name="q"
-                defaultValue={q}
-                placeholder={t('searchLabel')}
-              />
-              <button type="submit" className="fr-btn" title={t('search')}>
-                {t('search')}
-              </button>
-            </div>
-          </form>
-        </search>
+        <SearchForm
+          id="roster-q"
+          name="q"
+          label={t('searchLabel')}
+          button={t('search')}
+          defaultValue={q}
+        />
         {q ? <p data-testid="roster-found">{t('found', { found: roster.found, q })}</p> : null}
         {roster.found > ENTRIES_SHOWN ? <p>{t('shownFirst', { shown: ENTRIES_SHOWN })}</p> : null}
         {roster.entries.length > 0 ? (

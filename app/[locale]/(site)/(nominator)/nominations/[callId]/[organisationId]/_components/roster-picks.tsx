@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/app/_components/data-table';
+import { SearchForm } from '@/app/_components/search-form';
 import { Link } from '@/lib/i18n/link';
 import type { rosterPicks } from '@/lib/rosters/queries';
 
@@ -26,27 +27,14 @@ export async function RosterPicks({ callId, organisationId, search, replace, pic
   return (
     <>
       <p>{t('intro')}</p>
-      <search className="fr-mb-3w">
-        <form method="get">
-          {replace ? <input type="hidden" name="replace" value={replace} /> : null}
-          <div className="fr-search-bar" id="roster-picks-search">
-            <label className="fr-label" htmlFor="roster-picks-q">
-              {t('searchLabel')}
-            </label>
-            <input
-              className="fr-input"
-              type="search"
-              id="roster-picks-q"
-              name="roster"
-              defaultValue={search}
-              placeholder={t('searchLabel')}
-            />
-            <button type="submit" className="fr-btn" title={t('search')}>
-              {t('search')}
-            </button>
-          </div>
-        </form>
-      </search>
+      <SearchForm
+        id="roster-picks-q"
+        name="roster"
+        label={t('searchLabel')}
+        button={t('search')}
+        defaultValue={search}
+        keep={{ replace }}
+      />
       {picks.length === 0 ? (
         <p data-testid="no-picks">{t('none')}</p>
       ) : (

@@ -1,0 +1,74 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
+import type { Viewer } from '@/lib/auth/permissions';
+import { kickWorker } from '@/lib/jobs/worker';
+import { appOrigin } from '@/lib/site-url';
+import type { ScanOutcome } from './enums';
+import { inviteCheckinStaff, scan, undoScan } from './mutations';
+import { scanInputSchema, staffSchema } from './validation';
+
+// The check-in desk's actions: the gate admits whoever keeps some event's doors; each
+// mutation checks this very event.
+
+const PAGE = '/[locale]/checkin/[eventId]';
+const id = z.uuid({ error: 'invalidChoice' });
+
+function signedIn(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new Error('unreachable: the gate admits signed-in people only');
+  return viewer;
+}
+
+/** A scan's answer as the browser gets it (times as ISO strings). */
+export type ScanAnswer = {
+  outcome: ScanOutcome;
+  scanId: string | null;
+  since: string | null;
+  name: string | null;
+  organisation: string | null;
+  status: string | null;
+};
+
+export const scanAction = defineAction(
+  { permission: 'checkin.scan', schema: scanInputSchema.and(z.object({ eventId: id })) },
+  async ({ eventId, ...input }, { viewer }): Promise<ScanAnswer> => {
+    const result = await scan(signedIn(viewer), eventId, input);
+    if (result.scanId) revalidatePath(PAGE, 'page');
+    return {
+      outcome: result.outcome,
+      scanId: result.outcome === 'replayed' ? null : (result.scanId ?? null),
+      since: result.since?.toISOString() ?? null,
+      name: result.person ? `${result.person.firstName} ${result.person.lastName}` : null,
+      organisation: result.person?.organisation ?? null,
+      status: result.status ?? null,
+    };
+  },
+);
+
+export const undoScanAction = defineAction(
+  {
+    permission: 'checkin.scan',
+    schema: z.object({
+      eventId: id,
+      scanId: id,
+      clientScanId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'invalidChoice' }),
+    }),
+  },
+  async ({ eventId, scanId, clientScanId }, { viewer }) => {
+    await undoScan(signedIn(viewer), eventId, scanId, clientScanId);
+    revalidatePath(PAGE, 'page');
+    return null;
+  },
+);
+
+export const inviteCheckinStaffAction = defineAction(
+  { permission: 'events.manage', schema: staffSchema.extend({ eventId: id }) },
+  async ({ eventId, ...person }, { viewer }) => {
+    await inviteCheckinStaff(signedIn(viewer), eventId, person, { origin: await appOrigin() });
+    kickWorker();
+    revalidatePath(PAGE, 'page');
+    return { email: person.email };
+  },
+);

@@ -1,0 +1,192 @@
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { getDb, selectRows } from '@/db/client';
+import {
+  events,
+  programmeSessions,
+  registrationSessions,
+  registrations,
+  roleGrants,
+  users,
+} from '@/db/schema';
+import { assertCan } from '@/lib/auth/assert';
+import { NotFoundError } from '@/lib/auth/errors';
+import type { Viewer } from '@/lib/auth/permissions';
+import { localized } from '@/lib/i18n/localized';
+import type { Locale } from '@/lib/people/enums';
+import { likePattern } from '@/lib/text/like';
+
+/** The check-in desk of an event: its title and its doors (the entrance, each session). */
+export async function checkinDesk(viewer: Viewer | null, eventId: string, locale: Locale) {
+  assertCan(viewer, 'checkin.scan', { eventId });
+  const [event] = await getDb()
+    .select({
+      titleFr: events.titleFr,
+      titleEn: events.titleEn,
+      timeZone: events.timeZone,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+    })
+    .from(events)
+    .where(eq(events.id, eventId));
+  if (!event) throw new NotFoundError();
+  const sessions = await getDb()
+    .select({
+      id: programmeSessions.id,
+      titleFr: programmeSessions.titleFr,
+      titleEn: programmeSessions.titleEn,
+      startsAt: programmeSessions.startsAt,
+      endsAt: programmeSessions.endsAt,
+    })
+    .from(programmeSessions)
+    .where(and(eq(programmeSessions.eventId, eventId), sql`${programmeSessions.type} <> 'break'`))
+    .orderBy(asc(programmeSessions.startsAt));
+  return {
+    title: localized(locale, event.titleFr, event.titleEn),
+    timeZone: event.timeZone,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      title: localized(locale, s.titleFr, s.titleEn),
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+    })),
+  };
+}
+
+/** Who is in at each door now: the last entry or exit not undone, per person. */
+async function presentNow(eventId: string, registrationIds?: string[]) {
+  const rows = await selectRows<{
+    registration_id: string;
+    session_id: string | null;
+    kind: 'in' | 'out';
+    scanned_at: Date | string;
+  }>(
+    getDb(),
+    sql`select distinct on (s.registration_id, s.session_id)
+          s.registration_id, s.session_id, s.kind, s.scanned_at
+        from checkin_scans s
+        where s.event_id = ${eventId} and s.kind <> 'undo'
+          ${registrationIds ? sql`and s.registration_id in ${registrationIds}` : sql``}
+          and not exists (select 1 from checkin_scans u where u.undoes_id = s.id)
+        order by s.registration_id, s.session_id, s.scanned_at desc, s.recorded_at desc`,
+  );
+  return rows.map((r) => ({
+    registrationId: r.registration_id,
+    sessionId: r.session_id,
+    in: r.kind === 'in',
+    since: new Date(r.scanned_at),
+  }));
+}
+
+export const SEARCH_MIN = 2;
+export const SEARCH_MAX_RESULTS = 30;
+
+/**
+ * People found by name or e-mail at the desk (two letters at least, thirty at most),
+ * with their registration's status, whether they are booked for the door's session and
+ * whether they are in there now.
+ */
+export async function findAtDesk(
+  viewer: Viewer | null,
+  eventId: string,
+  sessionId: string | null,
+  query: string,
+) {
+  assertCan(viewer, 'checkin.scan', { eventId });
+  const q = query.normalize('NFC').trim();
+  if (q.length < SEARCH_MIN) return [];
+  const pattern = likePattern(q);
+  const rows = await getDb()
+    .select({
+      id: registrations.id,
+      firstName: registrations.firstName,
+      lastName: registrations.lastName,
+      status: registrations.status,
+      booked: sessionId
+        ? sql<boolean>`exists (select 1 from registration_sessions rs
+            where rs.registration_id = ${registrations.id} and rs.session_id = ${sessionId})`
+        : sql<boolean>`true`,
+    })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        or(
+          ilike(sql`${registrations.firstName} || ' ' || ${registrations.lastName}`, pattern),
+          ilike(sql`${registrations.lastName} || ' ' || ${registrations.firstName}`, pattern),
+          ilike(registrations.email, pattern),
+        ),
+      ),
+    )
+    .orderBy(asc(registrations.lastName), asc(registrations.firstName))
+    .limit(SEARCH_MAX_RESULTS);
+  const present = await presentNow(
+    eventId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const here = present.find((p) => p.registrationId === r.id && p.sessionId === sessionId);
+    return { ...r, booked: Boolean(r.booked), inSince: here?.in ? here.since : null };
+  });
+}
+
+/**
+ * Each door's count: the confirmed people expected there (everyone confirmed at the
+ * entrance, those booked for a session at its door) and how many are in now.
+ */
+export async function doorCounts(viewer: Viewer | null, eventId: string) {
+  assertCan(viewer, 'checkin.scan', { eventId });
+  const db = getDb();
+  const [entrance] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'confirmed')));
+  const booked = await db
+    .select({ sessionId: registrationSessions.sessionId, n: sql<number>`count(*)::int` })
+    .from(registrationSessions)
+    .innerJoin(registrations, eq(registrations.id, registrationSessions.registrationId))
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'confirmed')))
+    .groupBy(registrationSessions.sessionId);
+  const present = (await presentNow(eventId)).filter((p) => p.in);
+  const count = (sessionId: string | null) =>
+    present.filter((p) => p.sessionId === sessionId).length;
+  return {
+    entrance: { expected: Number(entrance?.n ?? 0), present: count(null) },
+    sessions: Object.fromEntries(
+      booked.map((b) => [b.sessionId, { expected: Number(b.n), present: count(b.sessionId) }]),
+    ) as Record<string, { expected: number; present: number }>,
+  };
+}
+
+/** The events whose doors the viewer may keep (check-in staff, organisers), soonest first. */
+export async function desksOf(viewer: Viewer, locale: Locale) {
+  const ids = viewer.grants
+    .filter((g) => (g.role === 'checkin_staff' || g.role === 'organiser') && g.eventId)
+    .map((g) => g.eventId as string);
+  if (ids.length === 0) return [];
+  const rows = await getDb()
+    .select({
+      id: events.id,
+      titleFr: events.titleFr,
+      titleEn: events.titleEn,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      timeZone: events.timeZone,
+    })
+    .from(events)
+    .where(inArray(events.id, ids))
+    .orderBy(asc(events.startsAt));
+  return rows.map((r) => ({ ...r, title: localized(locale, r.titleFr, r.titleEn) }));
+}
+
+/** The check-in staff of an event, for its organisers. */
+export async function staffOf(viewer: Viewer | null, eventId: string) {
+  assertCan(viewer, 'events.manage', { eventId });
+  return getDb()
+    .select({ email: users.email, name: users.name })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(roleGrants.eventId, eventId), eq(roleGrants.role, 'checkin_staff')))
+    .orderBy(asc(users.email));
+}
