@@ -321,8 +321,9 @@ describe('check-in staff', () => {
       .select({ payload: jobs.payload })
       .from(jobs)
       .where(and(eq(jobs.queue, MAIL_QUEUE), sql`${jobs.payload}->>'to' = ${email.toLowerCase()}`));
-    expect((mail?.payload as { subject: string }).subject).toMatch(/^You are on the check-in desk/);
-    expect((mail?.payload as { text: string }).text).toContain(
+    const payload = mail?.payload as { subject: string; text: string } | undefined;
+    expect(payload?.subject).toMatch(/^You are on the check-in desk/);
+    expect(payload?.text).toContain(
       `callbackUrl=${encodeURIComponent(`/en/checkin/${d.eventId}`)}`,
     );
     const staff = await loadViewer(userId);
