@@ -22,7 +22,7 @@ export function SearchForm({
   className?: string;
 }) {
   return (
-    <search className={className} aria-label={label}>
+    <search className={className}>
       <form method="get">
         {Object.entries(keep).map(([k, v]) =>
           v ? <input key={k} type="hidden" name={k} value={v} /> : null,
