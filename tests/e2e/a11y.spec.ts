@@ -92,6 +92,20 @@ for (const locale of ['fr', 'en'] as const) {
       }
       await page.goto(`${edit}/invitations`);
       await expectNoAxeViolations(page);
+      // The call for nominations, and the check-in desk with a search.
+      await page.goto(`${edit}/nominations`);
+      await expectNoAxeViolations(page);
+      const eventId = edit.split('/').at(-1) as string;
+      await page.goto(`/${locale}/checkin/${eventId}?q=ab`);
+      await expectNoAxeViolations(page);
+    });
+
+    test('nominator pages: calls, rosters', async ({ page }) => {
+      await signInAs(page, 'designataire.education@passerelle.test');
+      for (const path of ['/nominations', '/nominations/rosters']) {
+        await page.goto(`/${locale}${path}`);
+        await expectNoAxeViolations(page);
+      }
     });
 
     test('403 page', async ({ page }) => {
