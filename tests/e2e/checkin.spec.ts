@@ -63,7 +63,7 @@ test('at the desk, a ticket lets its holder in once, by number or by name, and o
   await page.getByLabel(/^Code du billet/).fill((number as string).toLowerCase());
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(answer).toHaveAttribute('data-outcome', 'already_in');
-  await expect(answer).toContainText(/⚠ Déjà entrée depuis \d{2}:\d{2} : Awa Traoré/);
+  await expect(answer).toContainText(/⚠ Déjà entré·e depuis \d{2}:\d{2} : Awa Traoré/);
   await expect(answer).toHaveClass(/fr-alert--warning/);
   // Not a ticket at all: said so.
   await page.getByLabel(/^Code du billet/).fill('https://example.org/qr');
@@ -79,7 +79,7 @@ test('at the desk, a ticket lets its holder in once, by number or by name, and o
   await page.getByLabel('Rechercher une personne (nom ou adresse électronique)').fill('traoré');
   await page.getByRole('button', { name: 'Rechercher' }).click();
   const row = page.getByTestId('people').getByRole('row', { name: /Awa Traoré/ });
-  await expect(row).toContainText(/Présente depuis \d{2}:\d{2}/);
+  await expect(row).toContainText(/Présent·e depuis \d{2}:\d{2}/);
   await row.getByRole('button', { name: 'Sortie' }).click();
   await expect(answer).toHaveAttribute('data-outcome', 'checked_out');
   await expect(row.getByRole('button', { name: 'Entrée' })).toBeVisible();
@@ -87,7 +87,7 @@ test('at the desk, a ticket lets its holder in once, by number or by name, and o
   await expect(page.getByText('Passage annulé.')).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('people').getByRole('row', { name: /Awa Traoré/ })).toContainText(
-    /Présente depuis/,
+    /Présent·e depuis/,
   );
   await expectNoAxeViolations(page);
 
