@@ -105,9 +105,8 @@ describe('parseRosterCsv', () => {
       );
     }
     const text = `\uFEFF${lines.join('\r\n')}\r\n`;
-    const started = performance.now();
+    // Speed is the benchmark's to measure, not a test's (shared, noisy machines).
     const { fileError, rows } = parse(text);
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(fileError).toBeNull();
     expect(rows).toHaveLength(ROSTER_CSV_MAX_ROWS);
     expect(rows.every((r) => r.entry?.workingGroupId === POLICE)).toBe(true);
