@@ -190,3 +190,86 @@ export async function staffOf(viewer: Viewer | null, eventId: string) {
     .where(and(eq(roleGrants.eventId, eventId), eq(roleGrants.role, 'checkin_staff')))
     .orderBy(asc(users.email));
 }
+
+/** An entry this long after a session's start makes a latecomer. */
+export const LATE_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * Attendance per door, now: the people expected, in now, come at all, come late (to a
+ * session, more than ten minutes after its start) and, once a session is over, those
+ * booked who never came.
+ */
+export async function attendanceBoard(
+  viewer: Viewer | null,
+  eventId: string,
+  locale: Locale,
+  now: Date = new Date(),
+) {
+  const desk = await checkinDesk(viewer, eventId, locale);
+  const db = getDb();
+  const expected = await selectRows<{ session_id: string | null; registration_id: string }>(
+    db,
+    sql`select null::uuid as session_id, r.id as registration_id
+          from registrations r where r.event_id = ${eventId} and r.status = 'confirmed'
+        union all
+        select rs.session_id, r.id
+          from registration_sessions rs join registrations r on r.id = rs.registration_id
+          where r.event_id = ${eventId} and r.status = 'confirmed'`,
+  );
+  const firstIn = await selectRows<{
+    session_id: string | null;
+    registration_id: string;
+    first_in: Date | string;
+  }>(
+    db,
+    sql`select s.session_id, s.registration_id, min(s.scanned_at) as first_in
+          from checkin_scans s
+          where s.event_id = ${eventId} and s.kind = 'in'
+            and not exists (select 1 from checkin_scans u where u.undoes_id = s.id)
+          group by s.session_id, s.registration_id`,
+  );
+  const present = (await presentNow(eventId)).filter((p) => p.in);
+  const doors = [
+    {
+      id: null as string | null,
+      title: null as string | null,
+      startsAt: null as Date | null,
+      endsAt: null as Date | null,
+    },
+    ...desk.sessions.map((s) => ({
+      id: s.id,
+      title: s.title,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+    })),
+  ];
+  return {
+    title: desk.title,
+    timeZone: desk.timeZone,
+    doors: doors.map((door) => {
+      const booked = new Set(
+        expected.filter((e) => e.session_id === door.id).map((e) => e.registration_id),
+      );
+      const came = firstIn.filter((f) => f.session_id === door.id && booked.has(f.registration_id));
+      const late = door.startsAt
+        ? came.filter(
+            (f) =>
+              new Date(f.first_in).getTime() > (door.startsAt as Date).getTime() + LATE_AFTER_MS,
+          ).length
+        : 0;
+      const over = door.endsAt !== null && door.endsAt <= now;
+      return {
+        id: door.id,
+        title: door.title,
+        startsAt: door.startsAt,
+        expected: booked.size,
+        present: present.filter((p) => p.sessionId === door.id && booked.has(p.registrationId))
+          .length,
+        came: came.length,
+        late,
+        /** Known once the session is over; null before. */
+        noShows: over ? booked.size - came.length : null,
+      };
+    }),
+  };
+}

@@ -98,6 +98,8 @@ for (const locale of ['fr', 'en'] as const) {
       const eventId = edit.split('/').at(-1) as string;
       await page.goto(`/${locale}/checkin/${eventId}?q=ab`);
       await expectNoAxeViolations(page);
+      await page.goto(`/${locale}/checkin/${eventId}/attendance`);
+      await expectNoAxeViolations(page);
     });
 
     test('nominator pages: calls, rosters', async ({ page }) => {

@@ -91,6 +91,21 @@ test('at the desk, a ticket lets its holder in once, by number or by name, and o
   );
   await expectNoAxeViolations(page);
 
+  // Live attendance, in another tab, follows the desk by itself.
+  const live = await page.context().newPage();
+  await live.goto(`/fr/checkin/${eventId}/attendance`);
+  const entrance = live.getByTestId('door-row').first();
+  await expect(entrance).toHaveText(/^Entrée de l’événement\s*1\s*1\s*1/);
+  await expectNoAxeViolations(live);
+  await page
+    .getByTestId('people')
+    .getByRole('row', { name: /Awa Traoré/ })
+    .getByRole('button', { name: 'Sortie' })
+    .click();
+  await expect(answer).toHaveAttribute('data-outcome', 'checked_out');
+  await expect(entrance).toHaveText(/^Entrée de l’événement\s*0\s*1\s*1/, { timeout: 25_000 });
+  await live.close();
+
   // Someone who does not keep this event's doors: the 403 page; nobody signed in: sign-in.
   await signInAs(guest, email);
   const refused = await guest.goto(`/fr/checkin/${eventId}`);

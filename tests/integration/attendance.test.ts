@@ -11,6 +11,7 @@ import {
   registrations,
 } from '@/db/schema';
 import { inviteCheckinStaff, scan, undoScan } from '@/lib/attendance/mutations';
+import { attendanceBoard } from '@/lib/attendance/queries';
 import { scanInputSchema, staffSchema } from '@/lib/attendance/validation';
 import { type ActionError, ForbiddenError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
@@ -358,5 +359,56 @@ describe('check-in staff', () => {
         ),
       ).rejects.toBeInstanceOf(ForbiddenError);
     }
+  });
+});
+
+describe('live attendance', () => {
+  it('counts per door the people expected, in now, come, late, and the no-shows once a session is over', async () => {
+    const d = await door();
+    const onTime = await registered(d.eventId, 'confirmed', [d.sessionId]);
+    const late = await registered(d.eventId, 'confirmed', [d.sessionId]);
+    await registered(d.eventId, 'confirmed', [d.sessionId]);
+    await registered(d.eventId, 'pending', [d.sessionId]);
+    // The workshop runs 9:00–10:30 UTC: one in at 9:02, one at 9:25, one never.
+    const at = (iso: string) => ({ now: new Date(iso) });
+    await scan(d.staff, d.eventId, input({ code: onTime.ticketCode }), at('2030-06-10T08:50:00Z'));
+    for (const [guest, time] of [
+      [onTime, '2030-06-10T09:02:00Z'],
+      [late, '2030-06-10T09:25:00Z'],
+    ] as const) {
+      await scan(
+        d.staff,
+        d.eventId,
+        input({ code: guest.ticketCode, sessionId: d.sessionId }),
+        at(time),
+      );
+    }
+    await scan(
+      d.staff,
+      d.eventId,
+      input({ code: late.ticketCode, sessionId: d.sessionId, direction: 'out' }),
+      at('2030-06-10T10:00:00Z'),
+    );
+    const during = await attendanceBoard(
+      d.staff,
+      d.eventId,
+      'fr',
+      new Date('2030-06-10T10:05:00Z'),
+    );
+    const [entrance, workshop] = during.doors;
+    expect(entrance).toMatchObject({ id: null, expected: 3, present: 1, came: 1, noShows: null });
+    expect(workshop).toMatchObject({
+      id: d.sessionId,
+      expected: 3,
+      present: 1,
+      came: 2,
+      late: 1,
+      noShows: null,
+    });
+    const after = await attendanceBoard(d.staff, d.eventId, 'fr', new Date('2030-06-10T11:00:00Z'));
+    expect(after.doors[1]?.noShows).toBe(1);
+    await expect(attendanceBoard(d.otherStaff, d.eventId, 'fr')).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });

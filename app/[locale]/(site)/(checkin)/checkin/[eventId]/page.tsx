@@ -8,6 +8,7 @@ import { allows } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatDateTimeRange } from '@/lib/events/format';
 import { isUuid } from '@/lib/events/validation';
+import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
 import { CheckinDesk } from './_components/checkin-desk';
 import { StaffForm } from './_components/staff-form';
@@ -76,6 +77,9 @@ export default async function CheckinPage({ params, searchParams }: Props) {
           {t('changeDoor')}
         </button>
       </form>
+      <p>
+        <Link href={`/checkin/${eventId}/attendance`}>{t('liveLink')}</Link>
+      </p>
       <p className="fr-text--lg" data-testid="door-count">
         {t('count', {
           door: door ? door.title : t('entrance'),
