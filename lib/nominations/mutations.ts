@@ -40,7 +40,7 @@ import {
   composeNomineeNoticeMail,
   type NomineeNotice,
 } from './mail';
-import { groupPlacesHeld } from './queries';
+import { callGroupLimits, groupPlacesHeld } from './queries';
 import type { CallInput, DecisionInput, NominatorInput, Nominee } from './validation';
 
 type Options = { now?: Date };
@@ -685,17 +685,7 @@ async function assertGroupRoom(
   callId: string,
   accepted: { organisationId: string; workingGroupId: string | null }[],
 ) {
-  const limits = await tx
-    .select({
-      country: nominationGroupQuotas.country,
-      workingGroupId: nominationGroupQuotas.workingGroupId,
-      quota: nominationGroupQuotas.quota,
-      groupFr: workingGroups.nameFr,
-      groupEn: workingGroups.nameEn,
-    })
-    .from(nominationGroupQuotas)
-    .leftJoin(workingGroups, eq(workingGroups.id, nominationGroupQuotas.workingGroupId))
-    .where(eq(nominationGroupQuotas.callId, callId));
+  const limits = await callGroupLimits(tx, callId);
   if (limits.length === 0) return;
   const countries = await tx
     .select({ id: organisations.id, country: organisations.country })
@@ -725,7 +715,7 @@ async function assertGroupRoom(
             left,
           })
         : new ActionError('nominations.errors.groupFull', undefined, {
-            group: { fr: limit.groupFr ?? '', en: limit.groupEn ?? '' },
+            group: { fr: limit.nameFr ?? '', en: limit.nameEn ?? '' },
             quota: limit.quota,
             left,
           });

@@ -151,16 +151,10 @@ export async function groupPlacesHeld(db: Executor, callId: string) {
   return { byCountry, byGroup };
 }
 
-/**
- * The places per country and per working group of an event's call, with those held
- * (accepted, invited or confirmed nominees), for the organisers' review.
- */
-export async function groupQuotaUse(viewer: Viewer | null, eventId: string, locale: Locale) {
-  assertCan(viewer, 'events.manage', { eventId });
-  const db = getDb();
-  const limits = await db
+/** A call's places per country and per working group (with the group's names). */
+export async function callGroupLimits(db: Executor, callId: string) {
+  return db
     .select({
-      callId: nominationGroupQuotas.callId,
       country: nominationGroupQuotas.country,
       workingGroupId: nominationGroupQuotas.workingGroupId,
       quota: nominationGroupQuotas.quota,
@@ -168,11 +162,25 @@ export async function groupQuotaUse(viewer: Viewer | null, eventId: string, loca
       nameEn: workingGroups.nameEn,
     })
     .from(nominationGroupQuotas)
-    .innerJoin(nominationCalls, eq(nominationCalls.id, nominationGroupQuotas.callId))
     .leftJoin(workingGroups, eq(workingGroups.id, nominationGroupQuotas.workingGroupId))
+    .where(eq(nominationGroupQuotas.callId, callId));
+}
+
+/**
+ * The places per country and per working group of an event's call, with those held
+ * (accepted, invited or confirmed nominees), for the organisers' review.
+ */
+export async function groupQuotaUse(viewer: Viewer | null, eventId: string, locale: Locale) {
+  assertCan(viewer, 'events.manage', { eventId });
+  const db = getDb();
+  const [call] = await db
+    .select({ id: nominationCalls.id })
+    .from(nominationCalls)
     .where(eq(nominationCalls.eventId, eventId));
+  if (!call) return [];
+  const limits = await callGroupLimits(db, call.id);
   if (limits.length === 0) return [];
-  const held = await groupPlacesHeld(db, limits[0]?.callId as string);
+  const held = await groupPlacesHeld(db, call.id);
   const regions = new Intl.DisplayNames([locale], { type: 'region' });
   return limits
     .map((l) => ({
