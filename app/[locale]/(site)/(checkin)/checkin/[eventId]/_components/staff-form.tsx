@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { LANGUAGE_OPTIONS, SelectField, TextField } from '@/app/_components/form/fields';
+import { InviteeFields } from '@/app/_components/form/invitee-fields';
 import { FormOutcome, useFormAction } from '@/app/_components/form/use-form-action';
 import { inviteCheckinStaffAction } from '@/lib/attendance/actions';
 
@@ -35,35 +35,12 @@ export function StaffForm({
           success={state?.ok ? t('invited', { email: state.data.email }) : null}
         />
         <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-4">
-            <TextField
-              name="email"
-              type="email"
-              spellCheck={false}
-              autoComplete="off"
-              label={`${t('email')} *`}
-              defaultValue={value('email')}
-              error={err('email')}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-4">
-            <TextField
-              name="name"
-              autoComplete="off"
-              label={t('name')}
-              defaultValue={value('name')}
-              error={err('name')}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-4">
-            <SelectField
-              name="locale"
-              label={`${t('locale')} *`}
-              options={LANGUAGE_OPTIONS}
-              defaultValue={value('locale') ?? 'fr'}
-              error={err('locale')}
-            />
-          </div>
+          <InviteeFields
+            labels={{ email: t('email'), name: t('name'), locale: t('locale') }}
+            column="fr-col-12 fr-col-md-4"
+            err={err}
+            value={value}
+          />
         </div>
         <button type="submit" className="fr-btn fr-btn--secondary fr-mt-2w" disabled={pending}>
           {t('invite')}

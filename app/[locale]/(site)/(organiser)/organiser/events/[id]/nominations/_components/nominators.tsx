@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { LANGUAGE_OPTIONS, SelectField, TextField } from '@/app/_components/form/fields';
+import { SelectField } from '@/app/_components/form/fields';
+import { InviteeFields } from '@/app/_components/form/invitee-fields';
 import { FormOutcome, useFormAction } from '@/app/_components/form/use-form-action';
 import { inviteNominatorAction } from '@/lib/nominations/actions';
 
@@ -59,35 +60,16 @@ export function Nominators({ eventId, groups }: { eventId: string; groups: Group
               error={err('organisationId')}
             />
           </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <TextField
-              name="email"
-              type="email"
-              spellCheck={false}
-              autoComplete="off"
-              label={`${t('inviteFields.email')} *`}
-              defaultValue={value('email')}
-              error={err('email')}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <TextField
-              name="name"
-              autoComplete="off"
-              label={t('inviteFields.name')}
-              defaultValue={value('name')}
-              error={err('name')}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <SelectField
-              name="locale"
-              label={`${t('inviteFields.locale')} *`}
-              options={LANGUAGE_OPTIONS}
-              defaultValue={value('locale') ?? 'fr'}
-              error={err('locale')}
-            />
-          </div>
+          <InviteeFields
+            labels={{
+              email: t('inviteFields.email'),
+              name: t('inviteFields.name'),
+              locale: t('inviteFields.locale'),
+            }}
+            column="fr-col-12 fr-col-md-6"
+            err={err}
+            value={value}
+          />
         </div>
         <button type="submit" className="fr-btn fr-btn--secondary fr-mt-2w" disabled={pending}>
           {t('invite')}
