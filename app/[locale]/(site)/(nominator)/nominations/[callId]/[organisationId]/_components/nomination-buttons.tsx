@@ -96,29 +96,25 @@ export function MoveButtons({
   return (
     <form action={action} className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
       <input type="hidden" name="nominationId" value={nominationId} />
-      {first ? null : (
-        <button
-          type="submit"
-          name="direction"
-          value="up"
-          className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline"
-          disabled={pending}
-          title={t('moveUpTitle', { name })}
-        >
-          {t('moveUp')}
-        </button>
-      )}
-      {last ? null : (
-        <button
-          type="submit"
-          name="direction"
-          value="down"
-          className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline"
-          disabled={pending}
-          title={t('moveDownTitle', { name })}
-        >
-          {t('moveDown')}
-        </button>
+      {(
+        [
+          ['up', first, 'moveUp', 'moveUpTitle'],
+          ['down', last, 'moveDown', 'moveDownTitle'],
+        ] as const
+      ).map(([direction, edge, label, title]) =>
+        edge ? null : (
+          <button
+            key={direction}
+            type="submit"
+            name="direction"
+            value={direction}
+            className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline"
+            disabled={pending}
+            title={t(title, { name })}
+          >
+            {t(label)}
+          </button>
+        ),
       )}
       {state && !state.ok ? (
         <p className="fr-error-text" role="alert">
