@@ -1,16 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E } from './tests/helpers/e2e-env';
-
-// Debian's Chromium; Playwright's own browser downloads are not used.
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+import { CHROMIUM as chromium, E2E } from './tests/helpers/e2e-env';
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -31,5 +31,16 @@ export const E2E = {
   oidcClientSecret: 'passerelle-e2e-secret-0123456789abcdef',
 };
 
+/** Debian's Chromium; Playwright's own browser downloads are not used. */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 export const appUrl = (p = '') => `http://localhost:${E2E.appPort}${p}`;
 export const oidcIssuer = () => `http://localhost:${E2E.oidcPort}`;

@@ -3,8 +3,10 @@
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useRef } from 'react';
 import { FormOutcome, useFormAction } from '@/app/_components/form/use-form-action';
-import { type ScanAnswer, scanAction, undoScanAction } from '@/lib/attendance/actions';
+import { type ScanAnswer, undoScanAction } from '@/lib/attendance/actions';
 import type { ScanOutcome } from '@/lib/attendance/enums';
+import { CameraScanner } from './camera-scanner';
+import { type DeviceScan, type SentLater, useScanSender } from './use-scan-sender';
 
 type Person = {
   id: string;
@@ -29,15 +31,10 @@ const TONE: Record<ScanOutcome, 'success' | 'warning' | 'error' | 'info'> = {
   garbled: 'error',
 };
 
-/** A fresh id for each scan, so that a scan sent twice (a retry) counts once. */
-const scanId = () =>
-  typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-
 /**
- * The door: a ticket's code (a scanner types it, or a person), or someone found by
- * name, checked in or out; the answer is shown at once, in colour, icon and words.
+ * The door: a ticket read by the camera, typed in by a scanner or a person, or someone
+ * found by name, checked in or out; the answer is shown at once, in colour, icon and
+ * words. Without network, scans wait on the device and go when it returns.
  */
 export function CheckinDesk({
   eventId,
@@ -57,23 +54,35 @@ export function CheckinDesk({
   const t = useTranslations('attendance.desk');
   const tOutcome = useTranslations('attendance.outcomes');
   const tStatus = useTranslations('registrations.statuses');
-  const scanning = useFormAction(scanAction);
+  const sender = useScanSender(eventId);
   const undoing = useFormAction(undoScanAction);
   const code = useRef<HTMLInputElement>(null);
+  const direction = useRef<'in' | 'out'>('in');
   const time = (iso: string) =>
     new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone }).format(new Date(iso));
-  const send = (data: FormData) => {
-    data.set('clientScanId', scanId());
-    scanning.action(data);
+  const scanCode = (value: string) =>
+    sender.submit({ sessionId, direction: direction.current, code: value, label: value });
+  const typed = (data: FormData) => {
+    const value = String(data.get('code') ?? '');
+    scanCode(value);
     if (code.current) code.current.value = '';
   };
-  const answer: ScanAnswer | null = scanning.state?.ok ? scanning.state.data : null;
-  const hidden = (
-    <>
-      <input type="hidden" name="eventId" value={eventId} />
-      <input type="hidden" name="sessionId" value={sessionId ?? ''} />
-    </>
-  );
+  const byName = (data: FormData) =>
+    sender.submit({
+      sessionId,
+      direction: data.get('direction') === 'out' ? 'out' : 'in',
+      registrationId: String(data.get('registrationId') ?? ''),
+      label: String(data.get('label') ?? ''),
+    });
+  const result = sender.answer?.kind === 'answer' ? sender.answer.result : null;
+  const answer: ScanAnswer | null = result?.ok ? result.data : null;
+  const said = (r: ScanAnswer) =>
+    tOutcome(r.outcome, {
+      name: r.name ?? '',
+      since: r.since ? time(r.since) : '',
+      status: r.status ? tStatus(r.status as 'pending') : '',
+    });
+  const hidden = <input type="hidden" name="eventId" value={eventId} />;
   return (
     <>
       <div aria-live="assertive" data-testid="scan-answer">
@@ -82,13 +91,7 @@ export function CheckinDesk({
             className={`fr-alert fr-alert--${TONE[answer.outcome]} fr-mb-3w`}
             data-outcome={answer.outcome}
           >
-            <h2 className="fr-alert__title">
-              {tOutcome(answer.outcome, {
-                name: answer.name ?? '',
-                since: answer.since ? time(answer.since) : '',
-                status: answer.status ? tStatus(answer.status as 'pending') : '',
-              })}
-            </h2>
+            <h2 className="fr-alert__title">{said(answer)}</h2>
             {answer.name ? (
               <p>
                 {answer.name}
@@ -97,7 +100,7 @@ export function CheckinDesk({
             ) : null}
             {answer.scanId && !undoing.state?.ok ? (
               <form action={undoing.action} className="fr-mt-1w">
-                <input type="hidden" name="eventId" value={eventId} />
+                {hidden}
                 <input type="hidden" name="scanId" value={answer.scanId} />
                 <input type="hidden" name="clientScanId" value={`undo-${answer.scanId}`} />
                 <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary">
@@ -108,12 +111,25 @@ export function CheckinDesk({
             {undoing.state?.ok ? <p>{t('undone')}</p> : null}
           </div>
         ) : null}
-        <FormOutcome state={scanning.state?.ok ? null : scanning.state} />
+        {sender.answer?.kind === 'queued' ? (
+          <div className="fr-alert fr-alert--info fr-mb-3w" data-outcome="queued">
+            <h2 className="fr-alert__title">{t('queue.queued')}</h2>
+            <p>{t('queue.queuedDetail', { label: sender.answer.scan.label })}</p>
+          </div>
+        ) : null}
+        <FormOutcome state={result?.ok ? null : result} />
         <FormOutcome state={undoing.state?.ok ? null : undoing.state} />
       </div>
+      <WaitingScans
+        waiting={sender.waiting}
+        sentLater={sender.sentLater}
+        said={said}
+        flush={sender.flush}
+      />
 
-      <form action={send} noValidate className="fr-mb-4w" data-testid="scan-form">
-        {hidden}
+      <CameraScanner onCode={scanCode} />
+
+      <form action={typed} noValidate className="fr-mb-4w" data-testid="scan-form">
         <fieldset className="fr-fieldset" aria-labelledby="direction-legend">
           <legend className="fr-fieldset__legend fr-text--regular" id="direction-legend">
             {t('direction')}
@@ -127,6 +143,9 @@ export function CheckinDesk({
                   name="direction"
                   value={d}
                   defaultChecked={d === 'in'}
+                  onChange={() => {
+                    direction.current = d;
+                  }}
                 />
                 <label className="fr-label" htmlFor={`direction-${d}`}>
                   {t(d === 'in' ? 'entry' : 'exit')}
@@ -151,7 +170,7 @@ export function CheckinDesk({
             autoFocus
           />
         </div>
-        <button type="submit" className="fr-btn" disabled={scanning.pending}>
+        <button type="submit" className="fr-btn" disabled={sender.pending}>
           {t('check')}
         </button>
       </form>
@@ -184,15 +203,15 @@ export function CheckinDesk({
                       </td>
                       <td>{p.inSince ? t('inSince', { time: time(p.inSince) }) : t('notIn')}</td>
                       <td>
-                        <form action={send}>
-                          {hidden}
+                        <form action={byName}>
                           <input type="hidden" name="registrationId" value={p.id} />
+                          <input type="hidden" name="label" value={name} />
                           <input type="hidden" name="direction" value={p.inSince ? 'out' : 'in'} />
                           <button
                             type="submit"
                             className="fr-btn fr-btn--sm fr-btn--secondary"
                             title={t(p.inSince ? 'exitTitle' : 'entryTitle', { name })}
-                            disabled={scanning.pending}
+                            disabled={sender.pending}
                           >
                             {t(p.inSince ? 'exit' : 'entry')}
                           </button>
@@ -207,5 +226,52 @@ export function CheckinDesk({
         )
       ) : null}
     </>
+  );
+}
+
+/**
+ * The scans this device keeps while the network is down (how many, a button to try
+ * again), then what the server answered to each once sent.
+ */
+function WaitingScans({
+  waiting,
+  sentLater,
+  said,
+  flush,
+}: {
+  waiting: DeviceScan[];
+  sentLater: SentLater[];
+  said: (answer: ScanAnswer) => string;
+  flush: () => Promise<void>;
+}) {
+  const t = useTranslations('attendance.desk.queue');
+  if (waiting.length === 0 && sentLater.length === 0) return null;
+  return (
+    <section className="fr-mb-3w" aria-labelledby="queue-title" data-testid="queue">
+      <h2 id="queue-title" className="fr-h6 fr-mb-1w">
+        {t('title')}
+      </h2>
+      <p aria-live="polite" data-testid="queue-count">
+        {t('waiting', { count: waiting.length })}
+      </p>
+      {waiting.length > 0 ? (
+        <button
+          type="button"
+          className="fr-btn fr-btn--sm fr-btn--tertiary"
+          onClick={() => void flush()}
+        >
+          {t('sendNow')}
+        </button>
+      ) : null}
+      {sentLater.length > 0 ? (
+        <ul className="fr-mt-1w" data-testid="sent-later">
+          {sentLater.map(({ scan, result }) => (
+            <li key={scan.clientScanId}>
+              {scan.label} — {result.ok ? said(result.data) : result.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
   );
 }
