@@ -17,6 +17,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Some tests run thousands of generated cases or 50,000 lines: on a shared,
+          // loaded machine they may take far more than the default 5 s without being wrong.
+          testTimeout: 60_000,
           // next-auth imports 'next/server' without an extension; bundling it lets Vite resolve it.
           server: { deps: { inline: ['next-auth'] } },
         },
