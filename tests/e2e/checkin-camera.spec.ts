@@ -160,6 +160,8 @@ test('the camera reads a ticket: in, then already in; staff of another event are
     await expect(desk.getByTestId('sent-later')).toContainText(
       `${number} — Sortie enregistrée : Nadia Benali`,
     );
+    // The answer on show is the server's now.
+    await expect(answer).toHaveAttribute('data-outcome', 'checked_out');
     await desk.reload();
     await expect(desk.getByTestId('door-count')).toContainText('0 présent·e sur 1 attendu·e');
     await desk.context().close();

@@ -86,6 +86,12 @@ export function useScanSender(eventId: string) {
         if (!result) break;
         store((queue) => queue.filter((s) => s.clientScanId !== scan.clientScanId));
         setSentLater((done) => [{ scan, result }, ...done].slice(0, 20));
+        // The scan on show is answered now.
+        setAnswer((shown) =>
+          shown?.kind === 'queued' && shown.scan.clientScanId === scan.clientScanId
+            ? { kind: 'answer', result }
+            : shown,
+        );
       }
     } finally {
       flushing.current = false;
