@@ -1,24 +1,15 @@
-import type { events, registrations } from '@/db/schema';
+import type { registrations } from '@/db/schema';
 import { formatDateTimeRange, zoneLabel } from '@/lib/events/format';
 import { translator } from '@/lib/i18n/catalogue';
 import { localized } from '@/lib/i18n/localized';
 import type { OutgoingMail } from '@/lib/mail/transport';
 import type { Locale } from '@/lib/people/enums';
+import type { InvitationMailEvent } from '@/lib/registrations/invitation-mail';
 import { type PlaceholderValues, renderTemplate } from './template';
 import type { MailingTemplate } from './validation';
 
-export type MailingEvent = Pick<
-  typeof events.$inferSelect,
-  | 'titleFr'
-  | 'titleEn'
-  | 'startsAt'
-  | 'endsAt'
-  | 'timeZone'
-  | 'mode'
-  | 'venueName'
-  | 'venueAddress'
-  | 'city'
->;
+/** What a message says of its event: as an invitation does, less the link and the deadline. */
+export type MailingEvent = Omit<InvitationMailEvent, 'slug' | 'registrationClosesAt'>;
 
 export type MailingPerson = Pick<
   typeof registrations.$inferSelect,

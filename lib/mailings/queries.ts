@@ -125,6 +125,16 @@ export async function segmentOptions(viewer: Viewer | null, eventId: string, loc
 
 export type MailingProgress = { queued: number; sent: number; failed: number };
 
+/**
+ * Where one mail stands: sent; failed (the mail server refused it: the outbox tries
+ * again later, or gave up); or waiting its turn.
+ */
+function kindOf(status: string, failing: boolean): keyof MailingProgress {
+  if (status === 'done') return 'sent';
+  if (status === 'dead' || failing) return 'failed';
+  return 'queued';
+}
+
 /** An event's mailings, latest first, each with how far its mails have gone. */
 export async function listMailings(viewer: Viewer | null, eventId: string, locale: Locale) {
   assertCan(viewer, 'events.manage', { eventId });
@@ -154,21 +164,23 @@ export async function listMailings(viewer: Viewer | null, eventId: string, local
           .select({
             mailingId: mailingRecipients.mailingId,
             status: jobs.status,
+            /** Tried and refused by the mail server: retried later, or given up. */
+            failing: sql<boolean>`${jobs.lastError} is not null`,
             n: sql<number>`count(*)::int`,
           })
           .from(mailingRecipients)
           .innerJoin(jobs, eq(jobs.id, mailingRecipients.jobId))
           .where(and(inArray(mailingRecipients.mailingId, ids), isNotNull(mailingRecipients.jobId)))
-          .groupBy(mailingRecipients.mailingId, jobs.status);
+          .groupBy(mailingRecipients.mailingId, jobs.status, sql`${jobs.lastError} is not null`);
   return rows.map((r) => {
-    const of = (statuses: string[]) =>
+    const of = (kind: keyof MailingProgress) =>
       progress
-        .filter((p) => p.mailingId === r.id && statuses.includes(p.status))
+        .filter((p) => p.mailingId === r.id && kindOf(p.status, Boolean(p.failing)) === kind)
         .reduce((sum, p) => sum + Number(p.n), 0);
     const counts: MailingProgress = {
-      queued: of(['queued', 'running']),
-      sent: of(['done']),
-      failed: of(['dead']),
+      queued: of('queued'),
+      sent: of('sent'),
+      failed: of('failed'),
     };
     return {
       id: r.id,
@@ -179,8 +191,12 @@ export async function listMailings(viewer: Viewer | null, eventId: string, local
       recipientCount: r.recipientCount,
       queuedAt: r.queuedAt,
       ...counts,
-      /** Still going: mails to queue, or queued and not yet sent. */
-      inProgress: !r.queuedAt || counts.queued > 0,
+      /** Still going: mails to queue, or to send (again). */
+      inProgress:
+        !r.queuedAt ||
+        progress.some(
+          (p) => p.mailingId === r.id && (p.status === 'queued' || p.status === 'running'),
+        ),
     };
   });
 }

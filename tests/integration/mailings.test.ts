@@ -293,6 +293,22 @@ describe('sending', () => {
       );
     await runMailingFanout(fanout?.payload);
     await runMailingFanout(fanout?.payload);
+    // Queued, not sent yet; one refused by the mail server, to be tried again.
+    const progress = async () => {
+      const [m] = await listMailings(e.organiser, e.eventId, 'fr');
+      return m && { queued: m.queued, sent: m.sent, failed: m.failed, inProgress: m.inProgress };
+    };
+    expect(await progress()).toEqual({ queued: 4, sent: 0, failed: 0, inProgress: true });
+    const [first] = await getDb()
+      .select({ jobId: mailingRecipients.jobId })
+      .from(mailingRecipients)
+      .where(eq(mailingRecipients.mailingId, sent.mailingId))
+      .limit(1);
+    await getDb()
+      .update(jobs)
+      .set({ lastError: 'SMTP 451: try again later' })
+      .where(eq(jobs.id, first?.jobId as string));
+    expect(await progress()).toEqual({ queued: 3, sent: 0, failed: 1, inProgress: true });
     while ((await runDueJobs(50)).done > 0) {}
     const { awa, ben, chloe, dan, pending, waitlisted, cancelled } = e.people;
     const mails = await mailsTo(Object.values(e.people).map((p) => p.email));

@@ -24,7 +24,15 @@ function Rendered({ title, mail }: { title: string; mail: RenderedMail }) {
     <div className="fr-col-12 fr-col-md-6">
       <h4 className="fr-h6">{title}</h4>
       <p className="fr-text--bold fr-mb-1w">{t('subject', { subject: mail.subject })}</p>
-      <div className="fr-p-2w fr-background-alt--grey" style={{ whiteSpace: 'pre-wrap' }}>
+      <div
+        className="fr-p-2w"
+        style={{
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+          background: 'var(--background-alt-grey)',
+          border: '1px solid var(--border-default-grey)',
+        }}
+      >
         {mail.text}
       </div>
     </div>
