@@ -1,5 +1,5 @@
 import { deliverMail, MAIL_QUEUE } from '@/lib/mail/outbox';
-import { MAILING_FANOUT_QUEUE, runMailingFanout } from '@/lib/mailings/mutations';
+import { MAILING_FANOUT_QUEUE, runMailingFanout } from '@/lib/mailings/fanout';
 import { NOMINEE_DEADLINE_QUEUE, runNomineeDeadline } from '@/lib/nominations/mutations';
 import { INVITATION_REMINDER_QUEUE, runInvitationReminder } from '@/lib/registrations/invitations';
 import { OFFER_EXPIRY_QUEUE, runOfferExpiry } from '@/lib/registrations/mutations';

@@ -17,14 +17,8 @@ import type { Viewer } from '@/lib/auth/permissions';
 import { registerJobHandlers } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/worker';
 import { MAIL_QUEUE } from '@/lib/mail/outbox';
-import {
-  FANOUT_BATCH,
-  MAILING_FANOUT_QUEUE,
-  previewMailing,
-  runMailingFanout,
-  sendMailing,
-  sendTestMailing,
-} from '@/lib/mailings/mutations';
+import { FANOUT_BATCH, MAILING_FANOUT_QUEUE, runMailingFanout } from '@/lib/mailings/fanout';
+import { previewMailing, sendMailing, sendTestMailing } from '@/lib/mailings/mutations';
 import { listMailings, segmentOptions } from '@/lib/mailings/queries';
 import { mailingInputSchema } from '@/lib/mailings/validation';
 import type { RegistrationStatus } from '@/lib/registrations/enums';

@@ -5,9 +5,9 @@ import { type FormEvent, startTransition, useState } from 'react';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '@/app/_components/form/fields';
 import { FormOutcome, useFormAction } from '@/app/_components/form/use-form-action';
 import { previewMailingAction, sendMailingAction, testMailingAction } from '@/lib/mailings/actions';
-import type { RenderedMail } from '@/lib/mailings/mutations';
 import { PLACEHOLDERS } from '@/lib/mailings/template';
 import { ATTENDANCE_FILTERS } from '@/lib/mailings/validation';
+import { MailingPreview } from './mailing-preview';
 
 type Option = { value: string; label: string };
 type Intent = 'preview' | 'test' | 'send';
@@ -16,27 +16,6 @@ type Intent = 'preview' | 'test' | 'send';
 function newClientKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function Rendered({ title, mail }: { title: string; mail: RenderedMail }) {
-  const t = useTranslations('mailings');
-  return (
-    <div className="fr-col-12 fr-col-md-6">
-      <h4 className="fr-h6">{title}</h4>
-      <p className="fr-text--bold fr-mb-1w">{t('subject', { subject: mail.subject })}</p>
-      <div
-        className="fr-p-2w"
-        style={{
-          whiteSpace: 'pre-wrap',
-          overflowWrap: 'anywhere',
-          background: 'var(--background-alt-grey)',
-          border: '1px solid var(--border-default-grey)',
-        }}
-      >
-        {mail.text}
-      </div>
-    </div>
-  );
 }
 
 /**
@@ -207,26 +186,7 @@ export function MailingForm({
       </div>
 
       {preview ? (
-        <section className="fr-mb-3w" aria-labelledby="preview-title" data-testid="preview">
-          <h3 id="preview-title">{t('previewTitle')}</h3>
-          <p data-testid="match-count" aria-live="polite">
-            {t('matches', { count: preview.count })}
-          </p>
-          {stale ? (
-            <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w">
-              <p>{t('stale')}</p>
-            </div>
-          ) : null}
-          {preview.name && preview.fr && preview.en ? (
-            <>
-              <p className="fr-text--sm">{t('previewFor', { name: preview.name })}</p>
-              <div className="fr-grid-row fr-grid-row--gutters">
-                <Rendered title={t('previewFr')} mail={preview.fr} />
-                <Rendered title={t('previewEn')} mail={preview.en} />
-              </div>
-            </>
-          ) : null}
-        </section>
+        <MailingPreview preview={preview} stale={stale} />
       ) : (
         <p className="fr-text--sm">{t('previewFirst')}</p>
       )}
