@@ -4,6 +4,7 @@ export * from './enums';
 export * from './events';
 export * from './invitations';
 export * from './jobs';
+export * from './mailings';
 export * from './networks';
 export * from './nominations';
 export * from './people';

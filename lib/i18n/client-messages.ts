@@ -12,6 +12,7 @@ export const CLIENT_NAMESPACES = [
   'eventPage',
   'events',
   'formBuilder',
+  'mailings',
   'nominations',
   'organisationKinds',
   'questionKinds',

@@ -1,4 +1,5 @@
 import { deliverMail, MAIL_QUEUE } from '@/lib/mail/outbox';
+import { MAILING_FANOUT_QUEUE, runMailingFanout } from '@/lib/mailings/fanout';
 import { NOMINEE_DEADLINE_QUEUE, runNomineeDeadline } from '@/lib/nominations/mutations';
 import { INVITATION_REMINDER_QUEUE, runInvitationReminder } from '@/lib/registrations/invitations';
 import { OFFER_EXPIRY_QUEUE, runOfferExpiry } from '@/lib/registrations/mutations';
@@ -12,4 +13,5 @@ export function registerJobHandlers(): void {
   registerHandler(PURGE_NEEDS_QUEUE, runNeedsPurge);
   registerHandler(INVITATION_REMINDER_QUEUE, runInvitationReminder);
   registerHandler(NOMINEE_DEADLINE_QUEUE, runNomineeDeadline);
+  registerHandler(MAILING_FANOUT_QUEUE, runMailingFanout);
 }

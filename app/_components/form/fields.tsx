@@ -121,12 +121,15 @@ export function ChoiceGroup({
   options,
   type,
   inline,
+  defaultValues,
   ...input
 }: Omit<Common, 'label'> & {
   legend: ReactNode;
   options: Option[];
   type: 'checkbox' | 'radio';
   inline?: boolean;
+  /** The options ticked at first, in a form not bound to react-hook-form. */
+  defaultValues?: string[];
 } & Omit<ComponentProps<'input'>, 'type'>) {
   const id = useId();
   const kind = type === 'checkbox' ? 'checkbox' : 'radio';
@@ -145,7 +148,13 @@ export function ChoiceGroup({
           key={o.value}
         >
           <div className={`fr-${kind}-group`}>
-            <input type={type} id={`${id}-${i}`} value={o.value} {...input} />
+            <input
+              type={type}
+              id={`${id}-${i}`}
+              value={o.value}
+              defaultChecked={defaultValues ? defaultValues.includes(o.value) : undefined}
+              {...input}
+            />
             <label className="fr-label" htmlFor={`${id}-${i}`}>
               {o.label}
             </label>
