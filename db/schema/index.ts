@@ -6,6 +6,7 @@ export * from './invitations';
 export * from './jobs';
 export * from './networks';
 export * from './nominations';
+export * from './outputs';
 export * from './people';
 export * from './rate-limits';
 export * from './registrations';
