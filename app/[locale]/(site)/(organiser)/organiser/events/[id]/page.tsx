@@ -38,6 +38,7 @@ export default async function EditEventPage({ params }: Props) {
   const tInvitations = await getTranslations('registrations.invitations');
   const tNominations = await getTranslations('nominations.organiser');
   const tDesk = await getTranslations('attendance.desk');
+  const tBadges = await getTranslations('badges.page');
   const when = (local: string) =>
     format.dateTime(zonedLocalToUtc(local, event.timeZone), {
       dateStyle: 'medium',
@@ -66,6 +67,9 @@ export default async function EditEventPage({ params }: Props) {
         </Link>
         <Link className="fr-link fr-ml-2w" href={`/checkin/${event.id}`}>
           {tDesk('manageLink')}
+        </Link>
+        <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/outputs`}>
+          {tBadges('manageLink')}
         </Link>
         {event.values.registrationMode === 'nomination' ? (
           <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/nominations`}>
