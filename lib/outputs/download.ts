@@ -27,8 +27,10 @@ export async function textAnswer(
 
 /** A PDF to save, named from its title. */
 export function pdfAnswer(bytes: Buffer, name: string): Response {
-  const file = `${name.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-')}`
-    .replace(/-+/g, '-')
+  const file = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .toLowerCase();
   return new Response(new Uint8Array(bytes), {

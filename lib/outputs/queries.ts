@@ -27,12 +27,14 @@ export async function outputsOverview(
       status: events.status,
       endsAt: events.endsAt,
       timeZone: events.timeZone,
-      confirmed: sql<number>`(select count(*)::int from registrations r
-        where r.event_id = ${events.id} and r.status = 'confirmed')`,
     })
     .from(events)
     .where(eq(events.id, eventId));
   if (!event) throw new NotFoundError();
+  const confirmed = await db.$count(
+    registrations,
+    and(eq(registrations.eventId, eventId), eq(registrations.status, 'confirmed')),
+  );
   const sessions = await db
     .select({
       id: programmeSessions.id,
@@ -54,7 +56,7 @@ export async function outputsOverview(
     .orderBy(asc(programmeSessions.startsAt));
   return {
     confidentiality: event.confidentiality,
-    confirmed: Number(event.confirmed),
+    confirmed: Number(confirmed),
     ended: event.endsAt <= now,
     cancelled: event.status === 'cancelled',
     endsAt: event.endsAt,

@@ -26,6 +26,7 @@ import {
 } from '@/lib/outputs/certificate-mailing';
 import { certificateOf } from '@/lib/outputs/certificates';
 import { certificatePdf } from '@/lib/outputs/certificates-pdf';
+import { outputsOverview } from '@/lib/outputs/queries';
 import type { Locale } from '@/lib/people/enums';
 import type { RegistrationStatus } from '@/lib/registrations/enums';
 import { makeViewer } from '../helpers/fixtures';
@@ -400,6 +401,17 @@ describe('sending the certificates', () => {
       mailing: { sent: 2, by: s.organiser.name, completedAt: expect.any(Date) },
     });
     expect(await auditOf(s.eventId, 'certificates.mailed')).toHaveLength(1);
+    expect(await outputsOverview(s.organiser, s.eventId, 'en')).toMatchObject({
+      confidentiality: 'public',
+      confirmed: 3,
+      ended: true,
+      sessions: [
+        { title: 'Youth workshop', booked: 0 },
+        { title: 'Visit to the prefecture', booked: 1 },
+      ],
+      certificates: { attendees: 2, mailing: { sent: 2 } },
+    });
+    await refusedWith(() => outputsOverview(s.staff, s.eventId, 'en'), ForbiddenError);
   });
 
   it('is refused before the end and to anyone who does not manage the event, with nothing written', async () => {
