@@ -44,7 +44,7 @@ test('badge sheet, certificate on the manage page, certificates e-mailed once af
     ['Chloé', 'Lefèvre'],
     ['Ahmed', 'Ben Salah'],
   ];
-  const emails = people.map(([first], i) => `badge${i}.${stamp}@example.org`);
+  const emails = people.map((_, i) => `badge${i}.${stamp}@example.org`);
   for (const [i, [firstName, lastName]] of people.entries()) {
     const registered = await page.request.post(`/api/events/${slug}/registrations`, {
       data: {
