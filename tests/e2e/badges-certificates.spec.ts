@@ -78,6 +78,18 @@ test('badge sheet, certificate on the manage page, certificates e-mailed once af
   expect(pages.join(' ')).toContain('Ελένη Παπαδοπούλου');
   expect(pages.join(' ')).toContain('Préfecture du Nord');
 
+  // One person's badge, from her registration's page: a page of its own.
+  await page.goto(`/fr/organiser/events/${eventId}/registrations`);
+  await page.getByRole('link', { name: 'TRAORÉ Awa' }).click();
+  await expectNoAxeViolations(page);
+  const badge = await download(page, () =>
+    page.getByRole('link', { name: 'Télécharger son badge (PDF)' }).click(),
+  );
+  expect(badge.name).toBe('badge-awa-traore.pdf');
+  const badgePages = await pdfPages(badge.bytes);
+  expect(badgePages).toHaveLength(1);
+  expect(badgePages[0]).toContain('Awa Traoré');
+
   // Awa reads her manage link, and is checked in at the desk by her ticket's number.
   const confirmation = await waitForSubject(
     emails[0] as string,
@@ -120,13 +132,19 @@ test('badge sheet, certificate on the manage page, certificates e-mailed once af
     guest.getByRole('link', { name: 'Attestation en anglais (PDF)' }).click(),
   );
   expect(await pdfText(english.bytes)).toContain(TITLE_EN);
+  await guest.goto(manage.replace('/fr/', '/en/'));
+  await expect(guest.getByRole('link', { name: 'Certificate in English (PDF)' })).toBeVisible();
+  await expectNoAxeViolations(guest);
 
   // The organiser e-mails the certificates: Awa alone came; pressing again is not offered.
   await page.goto(`/en/organiser/events/${eventId}/outputs`);
   await expect(page.getByTestId('attendee-count')).toHaveText('1 person attended.');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'E-mail the certificates' }).click();
-  await expect(page.getByText('The certificates are being sent.')).toBeVisible();
+  // The page shows at once who sent them and when, and no button any more.
+  await expect(page.getByTestId('certificates-sent')).toContainText(
+    /^Certificates sent on .+ by .+\./,
+  );
   const mail = await waitForSubject(
     emails[0] as string,
     `Votre attestation de présence : ${TITLE_FR}`,
