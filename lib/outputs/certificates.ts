@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, selectRows } from '@/db/client';
 import { events, programmeSessions, registrations } from '@/db/schema';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
@@ -105,7 +105,7 @@ export async function certificateOf(
             endsAt: programmeSessions.endsAt,
           })
           .from(programmeSessions)
-          .where(and(inArray(programmeSessions.id, sessionIds), isNotNull(programmeSessions.id)))
+          .where(inArray(programmeSessions.id, sessionIds))
           .orderBy(asc(programmeSessions.startsAt));
   return {
     locale,
