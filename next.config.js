@@ -4,8 +4,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WebAssembly and data files from its own package folder.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // PGlite loads its WebAssembly and data files from its own package folder; pdfkit
+  // reads its data files from its own folder too.
+  serverExternalPackages: ['@electric-sql/pglite', 'pdfkit'],
   transpilePackages: ['@codegouvfr/react-dsfr'],
   poweredByHeader: false,
   experimental: {

@@ -7,6 +7,7 @@ export * from './jobs';
 export * from './mailings';
 export * from './networks';
 export * from './nominations';
+export * from './outputs';
 export * from './people';
 export * from './rate-limits';
 export * from './registrations';

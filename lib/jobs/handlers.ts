@@ -1,6 +1,10 @@
 import { deliverMail, MAIL_QUEUE } from '@/lib/mail/outbox';
 import { MAILING_FANOUT_QUEUE, runMailingFanout } from '@/lib/mailings/fanout';
 import { NOMINEE_DEADLINE_QUEUE, runNomineeDeadline } from '@/lib/nominations/mutations';
+import {
+  CERTIFICATE_MAILING_QUEUE,
+  runCertificateMailing,
+} from '@/lib/outputs/certificate-mailing';
 import { INVITATION_REMINDER_QUEUE, runInvitationReminder } from '@/lib/registrations/invitations';
 import { OFFER_EXPIRY_QUEUE, runOfferExpiry } from '@/lib/registrations/mutations';
 import { PURGE_NEEDS_QUEUE, runNeedsPurge } from '@/lib/registrations/questions';
@@ -14,4 +18,5 @@ export function registerJobHandlers(): void {
   registerHandler(INVITATION_REMINDER_QUEUE, runInvitationReminder);
   registerHandler(NOMINEE_DEADLINE_QUEUE, runNomineeDeadline);
   registerHandler(MAILING_FANOUT_QUEUE, runMailingFanout);
+  registerHandler(CERTIFICATE_MAILING_QUEUE, runCertificateMailing);
 }

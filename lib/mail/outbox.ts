@@ -23,6 +23,7 @@ const outgoingMail = z.object({
         filename: z.string().min(1).max(200),
         contentType: z.string().min(1).max(100),
         content: z.string().max(256 * 1024),
+        encoding: z.literal('base64').optional(),
       }),
     )
     .max(5)

@@ -1,6 +1,12 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 
-export type MailAttachment = { filename: string; contentType: string; content: string };
+export type MailAttachment = {
+  filename: string;
+  contentType: string;
+  content: string;
+  /** Binary content (a PDF) is kept base64-encoded. */
+  encoding?: 'base64';
+};
 
 export type OutgoingMail = {
   to: string;

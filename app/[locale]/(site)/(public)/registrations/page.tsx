@@ -6,6 +6,7 @@ import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
 import { ACTIVE_STATUSES } from '@/lib/registrations/enums';
 import { listMyRegistrations } from '@/lib/registrations/queries';
+import { Certificate } from './_components/certificate';
 import { ManageActions } from './_components/manage-actions';
 import { RegistrationSummary } from './_components/registration-summary';
 
@@ -41,6 +42,7 @@ export default async function MyRegistrationsPage({ params }: Props) {
           {registrations.map((r) => (
             <li key={r.id} className="fr-card fr-p-3w fr-mb-3w" data-testid="my-registration">
               <RegistrationSummary registration={r} locale={locale} />
+              <Certificate registration={r} holder={r.id} />
               {r.status === 'confirmed' || r.editableUntil ? (
                 <p>
                   <Link

@@ -7,6 +7,7 @@ import { isUuid } from '@/lib/events/validation';
 import type { Locale } from '@/lib/people/enums';
 import { ACTIVE_STATUSES } from '@/lib/registrations/enums';
 import { myRegistration, registrationByToken } from '@/lib/registrations/queries';
+import { Certificate } from '../_components/certificate';
 import { EditRegistration } from '../_components/edit-registration';
 import { ManageActions } from '../_components/manage-actions';
 import { RegistrationSummary } from '../_components/registration-summary';
@@ -44,6 +45,7 @@ export default async function ManageRegistrationPage({ params }: Props) {
           </div>
         ) : null}
         <RegistrationSummary registration={registration} locale={locale} />
+        <Certificate registration={registration} holder={token} />
         {registration.status === 'confirmed' && !event.cancelled ? (
           <Ticket ticketCode={registration.ticketCode} />
         ) : null}

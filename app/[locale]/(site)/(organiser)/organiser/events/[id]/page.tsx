@@ -39,6 +39,7 @@ export default async function EditEventPage({ params }: Props) {
   const tNominations = await getTranslations('nominations.organiser');
   const tDesk = await getTranslations('attendance.desk');
   const tMailings = await getTranslations('mailings');
+  const tBadges = await getTranslations('badges.page');
   const when = (local: string) =>
     format.dateTime(zonedLocalToUtc(local, event.timeZone), {
       dateStyle: 'medium',
@@ -70,6 +71,9 @@ export default async function EditEventPage({ params }: Props) {
         </Link>
         <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/messages`}>
           {tMailings('manageLink')}
+        </Link>
+        <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/outputs`}>
+          {tBadges('manageLink')}
         </Link>
         {event.values.registrationMode === 'nomination' ? (
           <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/nominations`}>

@@ -32,12 +32,13 @@ export default async function RegistrationDetailPage({ params }: Props) {
   );
   const r = await registrationDetail(viewer, id, registrationId);
   if (!r) notFound();
-  const [t, tList, tStatus, tKinds, tForm, questions] = await Promise.all([
+  const [t, tList, tStatus, tKinds, tForm, tBadges, questions] = await Promise.all([
     getTranslations('registrations.detail'),
     getTranslations('registrations.organiser'),
     getTranslations('registrations.statuses'),
     getTranslations('organisationKinds'),
     getTranslations('registrations.form'),
+    getTranslations('badges.registration'),
     loadQuestions(getDb(), id),
   ]);
   const zone = event.timeZone;
@@ -74,6 +75,15 @@ export default async function RegistrationDetailPage({ params }: Props) {
         <span className="fr-badge" data-testid="detail-status">
           {tStatus(r.status)}
         </span>
+        {r.status === 'confirmed' ? (
+          <a
+            className="fr-link fr-icon-download-line fr-link--icon-left fr-ml-2w"
+            href={`/api/events/${id}/badges?registration=${r.id}&lang=${locale}`}
+            download
+          >
+            {tBadges('download')}
+          </a>
+        ) : null}
       </p>
       <dl className="fr-raw-list fr-mb-4w">
         {[
