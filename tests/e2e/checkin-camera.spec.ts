@@ -109,6 +109,7 @@ test('the camera reads a ticket: in, then already in; staff of another event are
     const other = await staffPage(bruno);
     const refused = await other.goto(`/fr/checkin/${eventId}`);
     expect(refused?.status()).toBe(403);
+    expect((await other.request.get(`/api/events/${eventId}/badges`)).status()).toBe(404);
     await expect(other.getByRole('heading', { level: 1 })).toContainText(/accès/i);
     await other.context().close();
 
@@ -116,6 +117,14 @@ test('the camera reads a ticket: in, then already in; staff of another event are
     const desk = await staffPage(chloe);
     await desk.goto(`/fr/checkin/${eventId}`);
     await expect(desk.getByTestId('door-count')).toContainText('0 présent·e sur 1 attendu·e');
+    // The desk prints the door's badges (for someone who forgot theirs).
+    const badges = await desk.request.get(
+      (await desk
+        .getByRole('link', { name: 'Télécharger les badges (PDF)' })
+        .getAttribute('href')) as string,
+    );
+    expect(badges.status()).toBe(200);
+    expect(badges.headers()['content-type']).toBe('application/pdf');
     // Where the browser has no BarcodeDetector (Chromium on Linux), the WebAssembly
     // decoder is fetched from the app itself.
     const native = await desk.evaluate(() => 'BarcodeDetector' in window);

@@ -47,12 +47,13 @@ export default async function CheckinPage({ params, searchParams }: Props) {
   const q = one(query.q).slice(0, 100);
   // Its organisers also see who keeps the doors, and invite more.
   const organiser = allows(viewer, 'events.manage', { eventId });
-  const [counts, people, staff, t, tStaff] = await Promise.all([
+  const [counts, people, staff, t, tStaff, tBadges] = await Promise.all([
     doorCounts(viewer, eventId),
     q ? findAtDesk(viewer, eventId, door?.id ?? null, q) : Promise.resolve(null),
     organiser ? staffOf(viewer, eventId) : Promise.resolve(null),
     getTranslations('attendance.desk'),
     getTranslations('attendance.staff'),
+    getTranslations('badges.page'),
   ]);
   const count = door ? (counts.sessions[door.id] ?? { expected: 0, present: 0 }) : counts.entrance;
   return (
@@ -79,6 +80,13 @@ export default async function CheckinPage({ params, searchParams }: Props) {
       </form>
       <p>
         <Link href={`/checkin/${eventId}/attendance`}>{t('liveLink')}</Link>
+        {/* The door's badges, to print one on the spot. */}
+        <a
+          className="fr-link fr-ml-2w"
+          href={`/api/events/${eventId}/badges${door ? `?session=${door.id}` : ''}`}
+        >
+          {tBadges('download')}
+        </a>
       </p>
       <p className="fr-text--lg" data-testid="door-count">
         {t('count', {
