@@ -15,8 +15,9 @@ export default async function OrganiserEventsPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await requireHolder('events.manage', `/${locale}/organiser/events`);
-  const [t, tStatus, format, list] = await Promise.all([
+  const [t, tDashboard, tStatus, format, list] = await Promise.all([
     getTranslations('organiserEvents'),
+    getTranslations('dashboard'),
     getTranslations('eventStatuses'),
     getFormatter(),
     listManagedEvents(viewer, locale),
@@ -31,6 +32,16 @@ export default async function OrganiserEventsPage({ params }: Props) {
           </Link>
         </p>
       ) : null}
+      {list.length > 0 ? (
+        <p>
+          <Link
+            className="fr-link fr-icon-line-chart-line fr-link--icon-left"
+            href="/organiser/dashboard"
+          >
+            {tDashboard('overviewLink')}
+          </Link>
+        </p>
+      ) : null}
       {list.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
@@ -40,6 +51,7 @@ export default async function OrganiserEventsPage({ params }: Props) {
               <th scope="col">{t('colTitle')}</th>
               <th scope="col">{t('colStart')}</th>
               <th scope="col">{t('colStatus')}</th>
+              <th scope="col">{tDashboard('link')}</th>
             </tr>
           </thead>
           <tbody>
@@ -57,6 +69,11 @@ export default async function OrganiserEventsPage({ params }: Props) {
                 </td>
                 <td>
                   <span className="fr-badge fr-badge--sm">{tStatus(e.status)}</span>
+                </td>
+                <td>
+                  <Link href={`/organiser/events/${e.id}/dashboard`}>
+                    {tDashboard('linkFor', { title: e.title })}
+                  </Link>
                 </td>
               </tr>
             ))}

@@ -38,6 +38,7 @@ export default async function EditEventPage({ params }: Props) {
   const tInvitations = await getTranslations('registrations.invitations');
   const tNominations = await getTranslations('nominations.organiser');
   const tDesk = await getTranslations('attendance.desk');
+  const tDashboard = await getTranslations('dashboard');
   const when = (local: string) =>
     format.dateTime(zonedLocalToUtc(local, event.timeZone), {
       dateStyle: 'medium',
@@ -63,6 +64,9 @@ export default async function EditEventPage({ params }: Props) {
         </Link>
         <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/form`}>
           {t('formLink')}
+        </Link>
+        <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/dashboard`}>
+          {tDashboard('link')}
         </Link>
         <Link className="fr-link fr-ml-2w" href={`/checkin/${event.id}`}>
           {tDesk('manageLink')}
