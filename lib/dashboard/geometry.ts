@@ -1,16 +1,6 @@
 // Pure geometry of the dashboard's hand-drawn charts: scales, bars, time series. No
 // React and no database here, so that the unit tests can pin every number.
 
-/** The smallest 1, 2 or 5 × 10ⁿ at or above `max` (1 for an empty chart). */
-export function niceMax(max: number): number {
-  if (!Number.isFinite(max) || max <= 1) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 5, 10]) {
-    if (step * magnitude >= max) return step * magnitude;
-  }
-  return 10 * magnitude;
-}
-
 /** A part of a whole, 0 to 1 (it may pass 1); null when there is no whole to measure against. */
 export function ratio(part: number, whole: number | null | undefined): number | null {
   if (!whole || whole <= 0) return null;
@@ -116,7 +106,8 @@ export type ColumnGeometry = { x: number; y: number; width: number; height: numb
 /**
  * The columns and the running-total line of a time series, in a plot of `width` by
  * `height` units (an SVG viewBox): each period gets an equal slot, the column takes
- * `fill` of it; columns follow `niceMax` of the counts, the line `niceMax` of the total.
+ * `fill` of it. The busiest period's column and the final total reach the top (each
+ * scale at least 1), so that the top of the plot reads as those two numbers.
  */
 export function timeChart(
   points: Point[],
@@ -124,8 +115,8 @@ export function timeChart(
   height = 100,
   fill = 0.7,
 ): { columns: ColumnGeometry[]; line: string; countMax: number; totalMax: number } {
-  const countMax = niceMax(Math.max(0, ...points.map((p) => p.count)));
-  const totalMax = niceMax(points.at(-1)?.cumulative ?? 0);
+  const countMax = Math.max(1, ...points.map((p) => p.count));
+  const totalMax = Math.max(1, points.at(-1)?.cumulative ?? 0);
   if (points.length === 0) return { columns: [], line: '', countMax, totalMax };
   const slot = width / points.length;
   const round = (n: number) => Math.round(n * 100) / 100;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   horizontalBars,
   MAX_DAILY_SPAN,
-  niceMax,
   ratio,
   timeChart,
   timeSeries,
@@ -11,13 +10,7 @@ import {
 
 const datum = (key: string, value: number) => ({ key, label: key.toUpperCase(), value });
 
-describe('scales', () => {
-  it('rounds a maximum up to 1, 2 or 5 × 10ⁿ, and an empty chart to 1', () => {
-    expect([0, -3, Number.NaN, 1, 2, 3, 7, 10, 11, 180, 201, 999].map(niceMax)).toEqual([
-      1, 1, 1, 1, 2, 5, 10, 10, 20, 200, 500, 1000,
-    ]);
-  });
-
+describe('rates', () => {
   it('gives a rate only against a whole greater than zero', () => {
     expect(ratio(3, 4)).toBe(0.75);
     expect(ratio(5, 4)).toBe(1.25);
@@ -104,18 +97,18 @@ describe('time series', () => {
     expect(timeChart([])).toEqual({ columns: [], line: '', countMax: 1, totalMax: 1 });
   });
 
-  it('places columns in equal slots on the count scale and the line on the total scale', () => {
+  it('places columns in equal slots, the busiest period and the final total at the top', () => {
     const { points } = timeSeries([
       { day: '2030-01-01', count: 2 },
       { day: '2030-01-02', count: 1 },
     ]);
     const chart = timeChart(points, 1000, 100, 0.5);
     expect(chart.countMax).toBe(2);
-    expect(chart.totalMax).toBe(5);
+    expect(chart.totalMax).toBe(3);
     expect(chart.columns).toEqual([
       { x: 125, y: 0, width: 250, height: 100 },
       { x: 625, y: 50, width: 250, height: 50 },
     ]);
-    expect(chart.line).toBe('250,60 750,40');
+    expect(chart.line).toBe('250,33.33 750,0');
   });
 });

@@ -14,66 +14,51 @@ type Props = {
   /** What the image says, read by screen readers in place of the drawing. */
   label: string;
   items: BarItem[];
-  /** The value that fills the plot (a quota, a capacity, 1 for rates); the largest value by default. */
+  /** The value that fills the width (a quota, a capacity, 1 for rates); the largest value by default. */
   max?: number;
   /** Draw the whole of `max` as a light track behind each bar. */
   track?: boolean;
 };
 
-const ROW = 46;
-const BAR = 16;
-/** The bars take this share of the width, the rest is left to the value written after them. */
-const PLOT = 78;
+const BAR = 14;
 
 /**
- * Horizontal bars, one per row with its name above it: lengths in percentages of the
- * width and text in pixels, so that it reads at the same size on a phone and a desktop.
+ * Horizontal bars, one per row: the name and the value written above the bar (they
+ * wrap on a phone instead of being cut), the bar an SVG as wide as the column. The
+ * whole is one image with a text label; the table under it holds the same numbers.
  */
 export function BarChart({ label, items, max, track = false }: Props) {
   const bars = horizontalBars(items, max);
   return (
-    <svg
-      role="img"
-      aria-label={label}
-      width="100%"
-      height={bars.length * ROW}
-      style={{ display: 'block', overflow: 'visible', fontSize: '0.875rem' }}
-    >
-      {bars.map((b, i) => {
-        const top = i * ROW;
-        const length = (b.widthPct * PLOT) / 100;
-        return (
-          <g key={b.key}>
-            <text x="0" y={top + 15} style={{ fill: COLOURS.text }}>
-              {b.label}
-            </text>
+    <div role="img" aria-label={label} className="fr-mb-1w">
+      {bars.map((b) => (
+        <div key={b.key} className="fr-mb-1w">
+          <div
+            className="fr-text--sm fr-mb-1v"
+            style={{
+              display: 'flex',
+              flexWrap: 'wrap',
+              justifyContent: 'space-between',
+              gap: '0 1rem',
+            }}
+          >
+            <span>{b.label}</span>
+            <strong>{b.display}</strong>
+          </div>
+          <svg aria-hidden="true" width="100%" height={BAR} style={{ display: 'block' }}>
             {track ? (
-              <rect
-                x="0"
-                y={top + 22}
-                width={`${PLOT}%`}
-                height={BAR}
-                style={{ fill: COLOURS.track }}
-              />
+              <rect x="0" y="0" width="100%" height={BAR} style={{ fill: COLOURS.track }} />
             ) : null}
             <rect
               x="0"
-              y={top + 22}
-              width={`${length}%`}
+              y="0"
+              width={`${b.widthPct}%`}
               height={BAR}
               style={{ fill: b.colour ?? COLOURS.main }}
             />
-            <text
-              x={`${track ? PLOT : length}%`}
-              dx="6"
-              y={top + 35}
-              style={{ fill: COLOURS.text, fontWeight: 700 }}
-            >
-              {b.display}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+          </svg>
+        </div>
+      ))}
+    </div>
   );
 }
