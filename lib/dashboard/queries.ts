@@ -1,13 +1,6 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, selectRows } from '@/db/client';
-import {
-  events,
-  nominationCalls,
-  nominationQuotas,
-  nominations,
-  organisations,
-  registrations,
-} from '@/db/schema';
+import { events, nominationCalls, nominations, registrations } from '@/db/schema';
 import { attendanceBoard } from '@/lib/attendance/queries';
 import { assertCan } from '@/lib/auth/assert';
 import { ForbiddenError, NotFoundError } from '@/lib/auth/errors';
@@ -16,7 +9,7 @@ import type { EventStatus } from '@/lib/events/enums';
 import { listManagedEvents } from '@/lib/events/queries';
 import { localized } from '@/lib/i18n/localized';
 import { PLACE_GIVEN } from '@/lib/nominations/enums';
-import { groupQuotaUse } from '@/lib/nominations/queries';
+import { callQuotas, groupQuotaUse } from '@/lib/nominations/queries';
 import type { Locale } from '@/lib/people/enums';
 import {
   ACTIVE_STATUSES,
@@ -95,16 +88,7 @@ async function nominationUse(eventId: string, locale: Locale) {
     .where(eq(nominationCalls.eventId, eventId));
   if (!call) return null;
   const [quotas, rows] = await Promise.all([
-    db
-      .select({
-        organisationId: nominationQuotas.organisationId,
-        quota: nominationQuotas.quota,
-        nameFr: organisations.nameFr,
-        nameEn: organisations.nameEn,
-      })
-      .from(nominationQuotas)
-      .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
-      .where(eq(nominationQuotas.callId, call.id)),
+    callQuotas(db, call.id),
     db
       .select({
         organisationId: nominations.organisationId,

@@ -9,17 +9,9 @@ import { ForbiddenError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
 import { eventDashboard, eventsDashboard, TOP_SHOWN } from '@/lib/dashboard/queries';
 import type { NominationStatus } from '@/lib/nominations/enums';
-import { openCall, saveCall } from '@/lib/nominations/mutations';
 import type { RegistrationStatus } from '@/lib/registrations/enums';
 import { makeViewer } from '../helpers/fixtures';
-import {
-  callForm,
-  makeEvent,
-  makeOrganisation,
-  next,
-  nominateMany,
-  ORIGIN,
-} from '../helpers/nominations';
+import { makeEvent, next, nominateMany, openedCall } from '../helpers/nominations';
 
 // The dashboards count what the tables hold: registrations per day in the event's time
 // zone, per status, organisation and country, nominations against quotas, attendance
@@ -61,23 +53,12 @@ const clientScanId = () => `dash-${next()}-${randomBytes(4).toString('hex')}`;
  * (quotas 2 and 3, and three places for France), registrations and scans.
  */
 async function colloquium() {
-  const { eventId, organiser } = await makeEvent(10);
-  const orgA = await makeOrganisation('Ministère de l’Éducation nationale');
-  const orgB = await makeOrganisation('Ministère de la Justice');
-  const nominatorA = await makeViewer([{ role: 'nominator', organisationId: orgA }]);
-  const nominatorB = await makeViewer([{ role: 'nominator', organisationId: orgB }]);
-  const { id: callId } = await saveCall(
-    organiser,
-    eventId,
-    callForm(
-      [
-        { organisationId: orgA, quota: 2 },
-        { organisationId: orgB, quota: 3 },
-      ],
-      { countryQuotas: [{ country: 'FR', quota: 3 }] },
-    ),
+  const { eventId, organiser, callId, orgA, orgB, nominatorA, nominatorB } = await openedCall(
+    2,
+    3,
+    10,
+    { countryQuotas: [{ country: 'FR', quota: 3 }] },
   );
-  await openCall(organiser, eventId, { origin: ORIGIN, now: new Date('2030-01-01T00:00:00Z') });
   const [a1, a2, a3] = await nominateMany(nominatorA, callId, orgA, 3);
   const [b1, b2] = await nominateMany(nominatorB, callId, orgB, 2);
   const set = async (ids: (string | undefined)[], status: NominationStatus) =>

@@ -11,8 +11,8 @@ export type BarItem = {
 };
 
 type Props = {
-  /** What the image says, read by screen readers in place of the drawing. */
-  label: string;
+  /** What the image says, read by screen readers in place of the drawing, given each bar's name and value. */
+  label: (list: string) => string;
   items: BarItem[];
   /** The value that fills the width (a quota, a capacity, 1 for rates); the largest value by default. */
   max?: number;
@@ -30,7 +30,11 @@ const BAR = 14;
 export function BarChart({ label, items, max, track = false }: Props) {
   const bars = horizontalBars(items, max);
   return (
-    <div role="img" aria-label={label} className="fr-mb-1w">
+    <div
+      role="img"
+      aria-label={label(items.map((i) => `${i.label} ${i.display}`).join(', '))}
+      className="fr-mb-1w"
+    >
       {bars.map((b) => (
         <div key={b.key} className="fr-mb-1w">
           <div

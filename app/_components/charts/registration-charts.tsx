@@ -93,14 +93,7 @@ export async function StatusChart({
       testId="chart-by-status"
       title={t('title')}
       empty={total === 0 ? t('empty') : null}
-      chart={
-        <BarChart
-          label={t('label', {
-            list: items.map((i) => `${i.label} ${i.display}`).join(', '),
-          })}
-          items={items}
-        />
-      }
+      chart={<BarChart label={(list) => t('label', { list })} items={items} />}
       table={{
         caption: t('title'),
         head: [t('status'), t('count')],
@@ -152,15 +145,7 @@ export async function TopChart({
       testId={testId}
       title={title}
       empty={items.length === 0 ? t('empty') : null}
-      chart={
-        <BarChart
-          label={t('label', {
-            title,
-            list: items.map((i) => `${i.label} ${i.display}`).join(', '),
-          })}
-          items={items}
-        />
-      }
+      chart={<BarChart label={(list) => t('label', { title, list })} items={items} />}
       table={{
         caption: title,
         head: [head, t('count')],

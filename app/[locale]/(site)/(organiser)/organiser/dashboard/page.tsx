@@ -166,12 +166,7 @@ export default async function DashboardPage({ params }: Props) {
               empty={data.events.every((e) => e.capacity === null) ? t('events.noFill') : null}
               chart={
                 <BarChart
-                  label={t('events.fillLabel', {
-                    list: data.events
-                      .filter((e) => e.capacity !== null)
-                      .map((e) => `${e.title} ${fmt.percent(e.fillRate)}`)
-                      .join(', '),
-                  })}
+                  label={(list) => t('events.fillLabel', { list })}
                   items={data.events
                     .filter((e) => e.capacity !== null)
                     .map((e) => ({

@@ -135,9 +135,7 @@ export default async function EventDashboardPage({ params }: Props) {
           empty={doors.every((d) => d.expected === 0) ? t('attendance.empty') : null}
           chart={
             <BarChart
-              label={t('attendance.label', {
-                list: doors.map((d) => `${d.name} ${fmt.percent(d.rate)}`).join(', '),
-              })}
+              label={(list) => t('attendance.label', { list })}
               items={doors.map((d) => ({
                 key: d.id ?? 'entrance',
                 label: d.name,

@@ -24,11 +24,7 @@ export async function Nominations({ nominations, groups, fmt }: Props) {
         empty={nominations.organisations.length === 0 ? t('empty') : null}
         chart={
           <BarChart
-            label={t('label', {
-              list: nominations.organisations
-                .map((o) => `${o.label} ${used(o.given, o.quota)}`)
-                .join(', '),
-            })}
+            label={(list) => t('label', { list })}
             items={nominations.organisations.map((o) => ({
               key: o.key,
               label: o.label,
@@ -60,9 +56,7 @@ export async function Nominations({ nominations, groups, fmt }: Props) {
           title={t('byGroup')}
           chart={
             <BarChart
-              label={t('label', {
-                list: groups.map((g) => `${g.name} ${used(g.accepted, g.quota)}`).join(', '),
-              })}
+              label={(list) => t('label', { list })}
               items={groups.map((g) => ({
                 key: g.key,
                 label: g.name,
