@@ -57,7 +57,7 @@ export default async function OrganiserEventsPage({ params }: Props) {
           <tbody>
             {list.map((e) => (
               <tr key={e.id}>
-                <th scope="row">
+                <th scope="row" id={`event-${e.id}`}>
                   <Link href={`/organiser/events/${e.id}`}>{e.title}</Link>
                 </th>
                 <td>
@@ -71,8 +71,12 @@ export default async function OrganiserEventsPage({ params }: Props) {
                   <span className="fr-badge fr-badge--sm">{tStatus(e.status)}</span>
                 </td>
                 <td>
-                  <Link href={`/organiser/events/${e.id}/dashboard`}>
-                    {tDashboard('linkFor', { title: e.title })}
+                  {/* Named like every row's, told apart by the event's name (the row's header). */}
+                  <Link
+                    href={`/organiser/events/${e.id}/dashboard`}
+                    aria-describedby={`event-${e.id}`}
+                  >
+                    {tDashboard('link')}
                   </Link>
                 </td>
               </tr>

@@ -56,10 +56,11 @@ export default async function EventDashboardPage({ params }: Props) {
   const counts = Object.fromEntries(data.byStatus.map((s) => [s.status, s.count])) as Parameters<
     typeof StatusChart
   >[0]['counts'];
-  const doors = data.attendance.map((d) => ({
-    ...d,
-    name: d.title ?? t('attendance.entrance'),
-  }));
+  // Sessions nobody books ahead (plenaries) have nobody expected: no rate to give.
+  const doors = data.attendance
+    .filter((d) => d.id === null || d.expected > 0)
+    .map((d) => ({ ...d, name: d.title ?? t('attendance.entrance') }));
+  const unbooked = data.attendance.length - doors.length;
   return (
     <>
       <Breadcrumb
@@ -129,6 +130,9 @@ export default async function EventDashboardPage({ params }: Props) {
 
       <section aria-labelledby="attendance-title">
         <h2 id="attendance-title">{t('attendance.title')}</h2>
+        {unbooked > 0 ? (
+          <p className="fr-text--sm">{t('attendance.unbooked', { n: unbooked })}</p>
+        ) : null}
         <ChartFigure
           testId="chart-attendance"
           title={t('attendance.chart')}
