@@ -34,6 +34,8 @@ export function BarChart({ label, items, max, track = false }: Props) {
       role="img"
       aria-label={label(items.map((i) => `${i.label} ${i.display}`).join(', '))}
       className="fr-mb-1w"
+      // A name and its value stay close enough to be read together on a wide screen.
+      style={{ maxWidth: '48rem' }}
     >
       {bars.map((b) => (
         <div key={b.key} className="fr-mb-1w">

@@ -87,7 +87,8 @@ export default async function DashboardPage({ params }: Props) {
               <tbody>
                 {data.events.map((e) => (
                   <tr key={e.id} data-testid="dashboard-event">
-                    <th scope="row">
+                    {/* Long titles wrap, so that a phone shows the numbers beside them. */}
+                    <th scope="row" style={{ whiteSpace: 'normal', minWidth: '12rem' }}>
                       <Link href={`/organiser/events/${e.id}/dashboard`}>{e.title}</Link>
                     </th>
                     <td>
