@@ -144,8 +144,17 @@ test('an organiser reads the dashboard of an event and across events; others are
   await page.getByRole('link', { name: TITLE_EN }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Dashboard: ${TITLE_EN}`);
 
-  // A nominator and a participant: the 403 page, for both dashboards.
-  for (const email of ['designataire.education@passerelle.test', 'participante@passerelle.test']) {
+  // The event's check-in staff, a nominator and a participant: the 403 page, for both.
+  const staff = `accueil.${stamp}@example.org`;
+  await page.goto(`/fr/checkin/${eventId}`);
+  await page.getByLabel('Adresse électronique *').fill(staff);
+  await page.getByRole('button', { name: 'Inviter à l’accueil' }).click();
+  await expect(page.getByText(`${staff} est invité·e à l’accueil`)).toBeVisible();
+  for (const email of [
+    staff,
+    'designataire.education@passerelle.test',
+    'participante@passerelle.test',
+  ]) {
     const other = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
     await signInAs(other, email);
     for (const path of [`/fr/organiser/events/${eventId}/dashboard`, '/fr/organiser/dashboard']) {
