@@ -57,7 +57,12 @@ export default async function OrganiserEventsPage({ params }: Props) {
           <tbody>
             {list.map((e) => (
               <tr key={e.id}>
-                <th scope="row" id={`event-${e.id}`}>
+                {/* Long titles wrap, so that the dashboard's column stays in view. */}
+                <th
+                  scope="row"
+                  id={`event-${e.id}`}
+                  style={{ whiteSpace: 'normal', minWidth: '12rem' }}
+                >
                   <Link href={`/organiser/events/${e.id}`}>{e.title}</Link>
                 </th>
                 <td>
