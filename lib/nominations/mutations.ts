@@ -40,7 +40,7 @@ import {
   composeNomineeNoticeMail,
   type NomineeNotice,
 } from './mail';
-import { callGroupLimits, groupPlacesHeld } from './queries';
+import { callGroupLimits, callQuotas, groupPlacesHeld } from './queries';
 import type { CallInput, DecisionInput, NominatorInput, Nominee } from './validation';
 
 type Options = { now?: Date };
@@ -643,16 +643,7 @@ async function assertRoom(
   callId: string,
   accepted: { organisationId: string; workingGroupId: string | null }[],
 ) {
-  const quotas = await tx
-    .select({
-      organisationId: nominationQuotas.organisationId,
-      quota: nominationQuotas.quota,
-      nameFr: organisations.nameFr,
-      nameEn: organisations.nameEn,
-    })
-    .from(nominationQuotas)
-    .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
-    .where(eq(nominationQuotas.callId, callId));
+  const quotas = await callQuotas(tx, callId);
   const used = await quotaUse(tx, callId, PLACE_GIVEN);
   const adding = new Map<string, number>();
   for (const a of accepted) adding.set(a.organisationId, (adding.get(a.organisationId) ?? 0) + 1);

@@ -151,6 +151,20 @@ export async function groupPlacesHeld(db: Executor, callId: string) {
   return { byCountry, byGroup };
 }
 
+/** The organisations invited to a call, each with its quota and its names. */
+export async function callQuotas(db: Executor, callId: string) {
+  return db
+    .select({
+      organisationId: nominationQuotas.organisationId,
+      quota: nominationQuotas.quota,
+      nameFr: organisations.nameFr,
+      nameEn: organisations.nameEn,
+    })
+    .from(nominationQuotas)
+    .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
+    .where(eq(nominationQuotas.callId, callId));
+}
+
 /** A call's places per country and per working group (with the group's names). */
 export async function callGroupLimits(db: Executor, callId: string) {
   return db
@@ -231,16 +245,7 @@ export async function callReview(viewer: Viewer | null, eventId: string, locale:
     .where(eq(nominationCalls.eventId, eventId));
   if (!call) return null;
   const [quotas, rows] = await Promise.all([
-    db
-      .select({
-        organisationId: nominationQuotas.organisationId,
-        quota: nominationQuotas.quota,
-        nameFr: organisations.nameFr,
-        nameEn: organisations.nameEn,
-      })
-      .from(nominationQuotas)
-      .innerJoin(organisations, eq(organisations.id, nominationQuotas.organisationId))
-      .where(eq(nominationQuotas.callId, call.id)),
+    callQuotas(db, call.id),
     nominationList(call.id, locale),
   ]);
   await recordAudit(db, {

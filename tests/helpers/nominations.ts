@@ -85,8 +85,13 @@ export const person = (email: string, extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 
-/** An event with an open call: two ministries with their nominators. */
-export async function openedCall(quotaA = 2, quotaB = 2, capacity: number | null = 10) {
+/** An event with an open call: two ministries with their nominators (`extra`: more of the call). */
+export async function openedCall(
+  quotaA = 2,
+  quotaB = 2,
+  capacity: number | null = 10,
+  extra: Partial<CallFormInput> = {},
+) {
   const { eventId, organiser } = await makeEvent(capacity);
   const orgA = await makeOrganisation('Ministère de l’Éducation nationale');
   const orgB = await makeOrganisation('Ministère de la Justice');
@@ -95,10 +100,13 @@ export async function openedCall(quotaA = 2, quotaB = 2, capacity: number | null
   const { id: callId } = await saveCall(
     organiser,
     eventId,
-    callForm([
-      { organisationId: orgA, quota: quotaA },
-      { organisationId: orgB, quota: quotaB },
-    ]),
+    callForm(
+      [
+        { organisationId: orgA, quota: quotaA },
+        { organisationId: orgB, quota: quotaB },
+      ],
+      extra,
+    ),
   );
   await openCall(organiser, eventId, { origin: ORIGIN, now: new Date('2030-01-01T00:00:00Z') });
   return { eventId, organiser, callId, orgA, orgB, nominatorA, nominatorB };

@@ -15,8 +15,9 @@ export default async function OrganiserEventsPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await requireHolder('events.manage', `/${locale}/organiser/events`);
-  const [t, tStatus, format, list] = await Promise.all([
+  const [t, tDashboard, tStatus, format, list] = await Promise.all([
     getTranslations('organiserEvents'),
+    getTranslations('dashboard'),
     getTranslations('eventStatuses'),
     getFormatter(),
     listManagedEvents(viewer, locale),
@@ -31,6 +32,16 @@ export default async function OrganiserEventsPage({ params }: Props) {
           </Link>
         </p>
       ) : null}
+      {list.length > 0 ? (
+        <p>
+          <Link
+            className="fr-link fr-icon-line-chart-line fr-link--icon-left"
+            href="/organiser/dashboard"
+          >
+            {tDashboard('overviewLink')}
+          </Link>
+        </p>
+      ) : null}
       {list.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
@@ -40,12 +51,18 @@ export default async function OrganiserEventsPage({ params }: Props) {
               <th scope="col">{t('colTitle')}</th>
               <th scope="col">{t('colStart')}</th>
               <th scope="col">{t('colStatus')}</th>
+              <th scope="col">{tDashboard('link')}</th>
             </tr>
           </thead>
           <tbody>
             {list.map((e) => (
               <tr key={e.id}>
-                <th scope="row">
+                {/* Long titles wrap, so that the dashboard's column stays in view. */}
+                <th
+                  scope="row"
+                  id={`event-${e.id}`}
+                  style={{ whiteSpace: 'normal', minWidth: '12rem' }}
+                >
                   <Link href={`/organiser/events/${e.id}`}>{e.title}</Link>
                 </th>
                 <td>
@@ -57,6 +74,15 @@ export default async function OrganiserEventsPage({ params }: Props) {
                 </td>
                 <td>
                   <span className="fr-badge fr-badge--sm">{tStatus(e.status)}</span>
+                </td>
+                <td>
+                  {/* Named like every row's, told apart by the event's name (the row's header). */}
+                  <Link
+                    href={`/organiser/events/${e.id}/dashboard`}
+                    aria-describedby={`event-${e.id}`}
+                  >
+                    {tDashboard('link')}
+                  </Link>
                 </td>
               </tr>
             ))}

@@ -40,6 +40,7 @@ export default async function EditEventPage({ params }: Props) {
   const tDesk = await getTranslations('attendance.desk');
   const tMailings = await getTranslations('mailings');
   const tBadges = await getTranslations('badges.page');
+  const tDashboard = await getTranslations('dashboard');
   const when = (local: string) =>
     format.dateTime(zonedLocalToUtc(local, event.timeZone), {
       dateStyle: 'medium',
@@ -65,6 +66,9 @@ export default async function EditEventPage({ params }: Props) {
         </Link>
         <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/form`}>
           {t('formLink')}
+        </Link>
+        <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/dashboard`}>
+          {tDashboard('link')}
         </Link>
         <Link className="fr-link fr-ml-2w" href={`/checkin/${event.id}`}>
           {tDesk('manageLink')}
