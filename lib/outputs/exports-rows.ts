@@ -156,7 +156,7 @@ export async function registrationRows(eventId: string, w: Wording): Promise<Row
 /** The entries and exits at one door (null: the entrance) of one person, not undone. */
 function scanAt(kind: 'in' | 'out', door: string | null, fn: 'min' | 'max') {
   return sql`(select ${sql.raw(fn)}(s.scanned_at) from checkin_scans s
-      where s.registration_id = ${registrations.id} and s.kind = ${kind}
+      where s.registration_id = registrations.id and s.kind = ${kind}
         and ${door ? sql`s.session_id = ${door}` : sql`s.session_id is null`}
         and not exists (select 1 from checkin_scans u where u.undoes_id = s.id))`.mapWith(
     checkinScans.scannedAt,
@@ -206,9 +206,9 @@ export async function attendanceRows(eventId: string, w: Wording): Promise<Rows>
     for (const door of doors) {
       const expected = door.id
         ? sql`exists (select 1 from registration_sessions rs
-            where rs.registration_id = ${registrations.id} and rs.session_id = ${door.id})`
+            where rs.registration_id = registrations.id and rs.session_id = ${door.id})`
         : sql`true`;
-      const scanned = sql`exists (select 1 from checkin_scans s where s.registration_id = ${registrations.id}
+      const scanned = sql`exists (select 1 from checkin_scans s where s.registration_id = registrations.id
           and ${door.id ? sql`s.session_id = ${door.id}` : sql`s.session_id is null`} and s.kind = 'in')`;
       let after = 0;
       for (;;) {

@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { events } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/mutations';
 import { allows, type Viewer } from '@/lib/auth/permissions';
-import { getViewer } from '@/lib/auth/session';
 import { zoneLabel } from '@/lib/events/format';
 import { isUuid } from '@/lib/events/validation';
+import { translator } from '@/lib/i18n/catalogue';
 import { localized } from '@/lib/i18n/localized';
 import { LOCALES, type Locale } from '@/lib/people/enums';
 import {
@@ -75,7 +74,8 @@ function refusal(
  * The file of one list of one event, streamed as it is read. `format` is csv or xlsx;
  * `lang` the language of its columns and values (French unless English is asked for).
  */
-export async function exportResponse(
+export async function exportFile(
+  viewer: Viewer | null,
   eventId: string,
   kind: string,
   format: string | null,
@@ -83,13 +83,14 @@ export async function exportResponse(
   options: { now?: Date } = {},
 ): Promise<Response> {
   const locale: Locale = is(LOCALES, lang) ? lang : 'fr';
-  const t = await getTranslations({ locale });
-  const fail = ({ status, key }: Refusal) =>
-    new Response(t(key), {
+  const t = translator(locale, 'exports');
+  const fail = ({ status, key }: Refusal) => {
+    const [namespace, rest] = key.split(/\.(.*)/s) as ['actions' | 'exports', string];
+    return new Response(translator(locale, namespace)(rest as never), {
       status,
       headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
     });
-  const viewer = await getViewer();
+  };
   const refused = refusal(viewer, eventId, kind, format);
   if (refused || !viewer) return fail(refused ?? { status: 401, key: 'actions.unauthenticated' });
   const k = kind as ExportKind;
@@ -105,28 +106,26 @@ export async function exportResponse(
     .where(eq(events.id, eventId));
   if (!event) return fail({ status: 404, key: 'actions.notFound' });
   const now = options.now ?? new Date();
-  const [tStatus, tNomination, tKinds] = await Promise.all([
-    getTranslations({ locale, namespace: 'registrations.statuses' }),
-    getTranslations({ locale, namespace: 'nominations.statuses' }),
-    getTranslations({ locale, namespace: 'organisationKinds' }),
-  ]);
+  const tStatus = translator(locale, 'registrations');
+  const tNomination = translator(locale, 'nominations');
+  const tKinds = translator(locale, 'organisationKinds');
   const wording: Wording = {
     locale,
     timeZone: event.timeZone,
-    column: (key) => t(`exports.columns.${key}` as 'exports.columns.seq'),
-    registrationStatus: (s) => tStatus(s as 'pending'),
-    nominationStatus: (s) => tNomination(s as 'draft'),
+    column: (key) => t(`columns.${key}` as 'columns.seq'),
+    registrationStatus: (s) => tStatus(`statuses.${s}` as 'statuses.pending'),
+    nominationStatus: (s) => tNomination(`statuses.${s}` as 'statuses.draft'),
     organisationKind: (s) => tKinds(s as 'ministry'),
-    yes: t('exports.yes'),
-    no: t('exports.no'),
-    entrance: t('exports.entrance'),
+    yes: t('yes'),
+    no: t('no'),
+    entrance: t('entrance'),
   };
   const rows = await READERS[k](eventId, wording);
   const title = localized(locale, event.titleFr, event.titleEn);
-  const kindName = t(`exports.kinds.${k}`);
+  const kindName = t(`kinds.${k}`);
   const sheet: Sheet = {
     name: kindName,
-    marker: t('exports.marker', {
+    marker: t('marker', {
       kind: kindName,
       title,
       email: viewer.email,

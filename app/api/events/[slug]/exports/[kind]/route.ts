@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { exportResponse } from '@/lib/outputs/exports';
+import { getViewer } from '@/lib/auth/session';
+import { exportFile } from '@/lib/outputs/exports';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,5 +12,5 @@ export async function GET(
 ) {
   const { slug: eventId, kind } = await ctx.params;
   const search = request.nextUrl.searchParams;
-  return exportResponse(eventId, kind, search.get('format'), search.get('locale'));
+  return exportFile(await getViewer(), eventId, kind, search.get('format'), search.get('locale'));
 }
