@@ -277,18 +277,29 @@ async function registrationBurst(base: string, databaseUrl: string): Promise<Fig
   }
 }
 
+/** A scratch database on the server, and how to drop it. */
+async function scratchDatabase() {
+  const name = `passerelle_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = postgres(BASE, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(BASE);
+  url.pathname = `/${name}`;
+  return {
+    databaseUrl: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 async function eventPage(): Promise<{
   eventPage: Figures;
   firstLoad: Figures;
   registrationBurst: Figures;
 }> {
   // A scratch database, seeded with the demo events.
-  const name = `passerelle_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = postgres(BASE, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(BASE);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const { databaseUrl, drop } = await scratchDatabase();
   try {
     const seeded = spawnSync('npx', ['tsx', 'db/seed.ts'], {
       cwd: ROOT,
@@ -333,8 +344,7 @@ async function eventPage(): Promise<{
       await stop(server);
     }
   } finally {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
   }
 }
 
@@ -398,12 +408,7 @@ async function sampledDownload(url: string, cookie: string, serverPid: number) {
  * rows read in batches by postgres.js and joined as CSV lines, in this process.
  */
 async function export50k(): Promise<Figures> {
-  const name = `passerelle_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = postgres(BASE, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(BASE);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const { databaseUrl, drop } = await scratchDatabase();
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
   try {
     const server = startServer({ DATABASE_URL: databaseUrl, PGLITE_DIR: undefined });
@@ -508,8 +513,7 @@ async function export50k(): Promise<Figures> {
     }
   } finally {
     await sql.end();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
   }
 }
 
