@@ -10,11 +10,11 @@ import { localized } from '@/lib/i18n/localized';
 import { LOCALES, type Locale } from '@/lib/people/enums';
 import {
   attendanceRows,
-  localTime,
   nominationRows,
   type Rows,
   registrationRows,
   type Wording,
+  zoneClock,
 } from './exports-rows';
 import { csvChunks, type Sheet, streamOf, xlsxChunks } from './exports-sheet';
 
@@ -106,6 +106,18 @@ export async function exportFile(
     .where(eq(events.id, eventId));
   if (!event) return fail({ status: 404, key: 'actions.notFound' });
   const now = options.now ?? new Date();
+  // Each word translated once per export, not once per row (a translator call formats anew).
+  const once = (translate: (key: string) => string) => {
+    const known = new Map<string, string>();
+    return (key: string) => {
+      let word = known.get(key);
+      if (word === undefined) {
+        word = translate(key);
+        known.set(key, word);
+      }
+      return word;
+    };
+  };
   const tStatus = translator(locale, 'registrations');
   const tNomination = translator(locale, 'nominations');
   const tKinds = translator(locale, 'organisationKinds');
@@ -113,9 +125,9 @@ export async function exportFile(
     locale,
     timeZone: event.timeZone,
     column: (key) => t(`columns.${key}` as 'columns.seq'),
-    registrationStatus: (s) => tStatus(`statuses.${s}` as 'statuses.pending'),
-    nominationStatus: (s) => tNomination(`statuses.${s}` as 'statuses.draft'),
-    organisationKind: (s) => tKinds(s as 'ministry'),
+    registrationStatus: once((s) => tStatus(`statuses.${s}` as 'statuses.pending')),
+    nominationStatus: once((s) => tNomination(`statuses.${s}` as 'statuses.draft')),
+    organisationKind: once((s) => tKinds(s as 'ministry')),
     yes: t('yes'),
     no: t('no'),
     entrance: t('entrance'),
@@ -129,7 +141,7 @@ export async function exportFile(
       kind: kindName,
       title,
       email: viewer.email,
-      when: `${localTime(now, event.timeZone)} (${zoneLabel(now, event.timeZone, locale)})`,
+      when: `${zoneClock(event.timeZone)(now)} (${zoneLabel(now, event.timeZone, locale)})`,
     }),
     header: rows.header,
     batches: rows.batches,
