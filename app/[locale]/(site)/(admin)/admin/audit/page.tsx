@@ -137,20 +137,39 @@ export default async function AuditPage({ params, searchParams }: Props) {
                 <td>{line.actorEmail ?? t('system')}</td>
                 <td>
                   {label(line.action)}
-                  <br />
-                  <code className="fr-text--xs">{line.action}</code>
-                </td>
-                <td>
-                  {line.subjectType === 'event' && line.subjectId ? (
-                    <Link href={`/organiser/events/${line.subjectId}`}>
-                      {line.subjectType} {line.subjectId}
-                    </Link>
-                  ) : (
-                    `${line.subjectType} ${line.subjectId ?? ''}`
+                  {label(line.action) === line.action ? null : (
+                    <>
+                      <br />
+                      <code className="fr-text--xs">{line.action}</code>
+                    </>
                   )}
                 </td>
                 <td>
-                  <ul className="fr-raw-list fr-text--sm fr-mb-0">
+                  {line.subjectType}
+                  {line.subjectId ? (
+                    <>
+                      <br />
+                      {line.subjectType === 'event' ? (
+                        <Link
+                          href={`/organiser/events/${line.subjectId}`}
+                          className="fr-text--xs"
+                          style={{ wordBreak: 'break-all' }}
+                        >
+                          {line.subjectId}
+                        </Link>
+                      ) : (
+                        <code className="fr-text--xs" style={{ wordBreak: 'break-all' }}>
+                          {line.subjectId}
+                        </code>
+                      )}
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <ul
+                    className="fr-raw-list fr-text--xs fr-mb-0"
+                    style={{ wordBreak: 'break-word' }}
+                  >
                     {details(line.data).map((d) => (
                       <li key={d}>{d}</li>
                     ))}

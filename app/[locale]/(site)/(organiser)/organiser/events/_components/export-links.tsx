@@ -26,6 +26,8 @@ export async function ExportLinks({
               <a
                 key={format}
                 className="fr-link fr-link--download fr-mr-3w"
+                // One box each, so that a narrow screen never leaves an icon on a line alone.
+                style={{ display: 'inline-block' }}
                 href={exportHref(eventId, kind, format, locale)}
                 download
                 aria-label={t('downloadLabel', {
