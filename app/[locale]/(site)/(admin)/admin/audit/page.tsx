@@ -127,7 +127,6 @@ export default async function AuditPage({ params, searchParams }: Props) {
               <th scope="col">{t('colActor')}</th>
               <th scope="col">{t('colAction')}</th>
               <th scope="col">{t('colSubject')}</th>
-              <th scope="col">{t('colData')}</th>
             </tr>
           </thead>
           <tbody>
@@ -164,16 +163,17 @@ export default async function AuditPage({ params, searchParams }: Props) {
                       )}
                     </>
                   ) : null}
-                </td>
-                <td>
-                  <ul
-                    className="fr-raw-list fr-text--xs fr-mb-0"
-                    style={{ wordBreak: 'break-word' }}
-                  >
-                    {details(line.data).map((d) => (
-                      <li key={d}>{d}</li>
-                    ))}
-                  </ul>
+                  {details(line.data).length > 0 ? (
+                    <ul
+                      className="fr-raw-list fr-text--xs fr-mb-0 fr-mt-1w"
+                      aria-label={t('colData')}
+                      style={{ wordBreak: 'break-word' }}
+                    >
+                      {details(line.data).map((d) => (
+                        <li key={d}>{d}</li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -27,7 +27,7 @@ export async function ExportLinks({
                 key={format}
                 className="fr-link fr-link--download fr-mr-3w"
                 // One box each, so that a narrow screen never leaves an icon on a line alone.
-                style={{ display: 'inline-block' }}
+                style={{ whiteSpace: 'nowrap' }}
                 href={exportHref(eventId, kind, format, locale)}
                 download
                 aria-label={t('downloadLabel', {
