@@ -152,12 +152,15 @@ export default async function AuditPage({ params, searchParams }: Props) {
                         <Link
                           href={`/organiser/events/${line.subjectId}`}
                           className="fr-text--xs"
-                          style={{ wordBreak: 'break-all' }}
+                          style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}
                         >
                           {line.subjectId}
                         </Link>
                       ) : (
-                        <code className="fr-text--xs" style={{ wordBreak: 'break-all' }}>
+                        <code
+                          className="fr-text--xs"
+                          style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}
+                        >
                           {line.subjectId}
                         </code>
                       )}
@@ -167,7 +170,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
                     <ul
                       className="fr-raw-list fr-text--xs fr-mb-0 fr-mt-1w"
                       aria-label={t('colData')}
-                      style={{ wordBreak: 'break-word' }}
+                      style={{ wordBreak: 'break-word', whiteSpace: 'normal' }}
                     >
                       {details(line.data).map((d) => (
                         <li key={d}>{d}</li>
