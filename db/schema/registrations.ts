@@ -70,6 +70,9 @@ export const registrations = pgTable(
       sql`(${t.status} = 'offered') = (${t.offerExpiresAt} is not null)`,
     ),
     index('registrations_event_status_idx').on(t.eventId, t.status, t.seq),
+    // An event's registrations in arrival order: the lists' default order and the
+    // exports' keyset pagination (batch after batch, never a sort of the whole event).
+    index('registrations_event_seq_idx').on(t.eventId, t.seq),
     index('registrations_user_idx').on(t.userId),
   ],
 );

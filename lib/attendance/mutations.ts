@@ -191,6 +191,20 @@ export async function scan(
         })
         .returning({ id: checkinScans.id });
       if (!row) throw new Error('insert returned nothing');
+      // Only scans that change who is in are written, and each is logged with them.
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: 'checkin.scan',
+        subjectType: 'registration',
+        subjectId: registration.id,
+        data: {
+          eventId,
+          scanId: row.id,
+          sessionId: input.sessionId,
+          direction: input.direction,
+          door: input.door ?? '',
+        },
+      });
       return {
         outcome: input.direction === 'in' ? 'checked_in' : 'checked_out',
         scanId: row.id,
@@ -247,7 +261,7 @@ export async function undoScan(
       action: 'checkin.undo',
       subjectType: 'registration',
       subjectId: target.registrationId,
-      data: { scanId, sessionId: target.sessionId },
+      data: { eventId, scanId, sessionId: target.sessionId },
     });
   });
 }

@@ -8,6 +8,7 @@ import {
   roleGrants,
   users,
 } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import { NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
@@ -121,6 +122,14 @@ export async function findAtDesk(
     )
     .orderBy(asc(registrations.lastName), asc(registrations.firstName))
     .limit(SEARCH_MAX_RESULTS);
+  // A search at the desk reads names off the participant list: logged like a list read.
+  await recordAudit(getDb(), {
+    actorId: viewer.id,
+    action: 'checkin.search',
+    subjectType: 'event',
+    subjectId: eventId,
+    data: { q, sessionId, count: rows.length },
+  });
   const present = await presentNow(
     eventId,
     rows.map((r) => r.id),
@@ -205,6 +214,7 @@ export async function attendanceBoard(
   locale: Locale,
   now: Date = new Date(),
 ) {
+  assertCan(viewer, 'checkin.scan', { eventId });
   const desk = await checkinDesk(viewer, eventId, locale);
   const db = getDb();
   const expected = await selectRows<{ session_id: string | null; registration_id: string }>(
@@ -229,6 +239,12 @@ export async function attendanceBoard(
           group by s.session_id, s.registration_id`,
   );
   const present = (await presentNow(eventId)).filter((p) => p.in);
+  await recordAudit(db, {
+    actorId: viewer.id,
+    action: 'attendance.board',
+    subjectType: 'event',
+    subjectId: eventId,
+  });
   const doors = [
     {
       id: null as string | null,

@@ -2,7 +2,8 @@
 // beside its floor in the same run, and reports ratios (the machine is shared and
 // noisy: never assert times in tests). Writes tests/bench/results.json and
 // tests/bench/BENCHMARKS.md. Scenarios so far: event_page and first_load_js (issue 3),
-// registration_burst (issue 4), embedded_start.
+// registration_burst (issue 4), embedded_start, export_50k (issue 6). `--only=export_50k`
+// (or BENCH_ONLY=export_50k) runs the scenarios named and keeps the others' last figures.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -22,6 +23,14 @@ const BASE =
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ONLY = (
+  process.env.BENCH_ONLY ??
+  process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ??
+  ''
+)
+  .split(',')
+  .filter(Boolean);
+const wanted = (...names: string[]) => ONLY.length === 0 || names.some((n) => ONLY.includes(n));
 
 type Figures = Record<string, number | string | null>;
 const median = (xs: number[]) => {
@@ -268,18 +277,29 @@ async function registrationBurst(base: string, databaseUrl: string): Promise<Fig
   }
 }
 
+/** A scratch database on the server, and how to drop it. */
+async function scratchDatabase() {
+  const name = `passerelle_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = postgres(BASE, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(BASE);
+  url.pathname = `/${name}`;
+  return {
+    databaseUrl: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 async function eventPage(): Promise<{
   eventPage: Figures;
   firstLoad: Figures;
   registrationBurst: Figures;
 }> {
   // A scratch database, seeded with the demo events.
-  const name = `passerelle_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = postgres(BASE, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(BASE);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const { databaseUrl, drop } = await scratchDatabase();
   try {
     const seeded = spawnSync('npx', ['tsx', 'db/seed.ts'], {
       cwd: ROOT,
@@ -324,8 +344,176 @@ async function eventPage(): Promise<{
       await stop(server);
     }
   } finally {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
+  }
+}
+
+const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 50_000);
+
+/** The resident memory of a process and its descendants, in MB (Linux /proc). */
+function treeRssMb(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let kb = 0;
+  const todo = [pid];
+  while (todo.length > 0) {
+    const p = todo.pop() as number;
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+    todo.push(...(children.get(p) ?? []));
+  }
+  return kb / 1024;
+}
+
+/** Downloads a URL as a browser would, sampling the server's memory meanwhile. */
+async function sampledDownload(url: string, cookie: string, serverPid: number) {
+  const before = treeRssMb(serverPid);
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, treeRssMb(serverPid));
+  }, 50);
+  const start = performance.now();
+  const res = await fetch(url, { headers: { cookie } });
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  const chunks: Uint8Array[] = [];
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  clearInterval(timer);
+  peak = Math.max(peak, treeRssMb(serverPid));
+  return { seconds, before, peak, body: Buffer.concat(chunks) };
+}
+
+/**
+ * export_50k: 50,000 registrations of one event (two sessions, two questions answered) on
+ * real PostgreSQL, downloaded as CSV then XLSX by its organiser from the production
+ * server; the server's RSS sampled before and during each download. The floor: the same
+ * rows read in batches by postgres.js and joined as CSV lines, in this process.
+ */
+async function export50k(): Promise<Figures> {
+  const { databaseUrl, drop } = await scratchDatabase();
+  const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  try {
+    const server = startServer({ DATABASE_URL: databaseUrl, PGLITE_DIR: undefined });
+    try {
+      await waitFor(`http://localhost:${PORT}/fr`, 60_000);
+      const base = `http://localhost:${PORT}`;
+      const event = async (slug: string) => {
+        const [row] = await sql<{ id: string }[]>`
+          insert into events (slug, status, format, mode, city, country, time_zone, starts_at,
+            ends_at, registration_mode, title_fr, title_en, published_at)
+          values (${slug}, 'published', 'colloquium', 'in_person', 'Paris', 'FR', 'Europe/Paris',
+            '2030-04-13T07:00:00Z', '2030-04-14T15:00:00Z', 'open', ${`Export ${slug}`},
+            ${`Export ${slug}`}, now())
+          returning id`;
+        return (row as { id: string }).id;
+      };
+      const eventId = await event('banc-export');
+      const warmId = await event('banc-export-chauffe');
+      const sessionIds = (
+        await sql<{ id: string }[]>`
+          insert into programme_sessions (event_id, type, title_fr, title_en, starts_at, ends_at)
+          values (${eventId}, 'parallel_workshop', 'Atelier A', 'Workshop A',
+              '2030-04-13T09:00:00Z', '2030-04-13T10:30:00Z'),
+            (${eventId}, 'parallel_workshop', 'Atelier B', 'Workshop B',
+              '2030-04-13T09:00:00Z', '2030-04-13T10:30:00Z')
+          returning id`
+      ).map((r) => r.id);
+      const [question] = await sql<{ id: string }[]>`
+        insert into registration_questions (event_id, position, kind, label_fr, label_en)
+        values (${eventId}, 1, 'long_text', 'Attentes', 'Expectations') returning id`;
+      const q = (question as { id: string }).id;
+      for (const [id, n] of [
+        [eventId, EXPORT_ROWS],
+        [warmId, 200],
+      ] as const) {
+        await sql`
+          insert into registrations (event_id, email, first_name, last_name, organisation,
+            function, country, locale, status, manage_token_hash, privacy_acknowledged_at, answers)
+          select ${id}::uuid, 'p' || i || '@bench.example', 'Camille', 'Banc ' || i,
+            'Ministère ' || (i % 40), 'Chargée de mission', 'FR', 'fr', 'confirmed',
+            md5(${id}::text || i::text), now(),
+            jsonb_build_object(${q}::text, 'Échanger sur les pratiques de prévention ' || i)
+          from generate_series(1, ${n}) as i`;
+      }
+      await sql`insert into registration_sessions (registration_id, session_id)
+        select r.id, case when r.seq % 2 = 0 then ${sessionIds[0] as string}::uuid
+          else ${sessionIds[1] as string}::uuid end
+        from registrations r where r.event_id = ${eventId}`;
+      // The organiser of both events, signed in (a database session, as Auth.js keeps them).
+      const userId = crypto.randomUUID();
+      const token = crypto.randomBytes(32).toString('hex');
+      await sql`insert into users (id, email, name) values (${userId}, 'banc@bench.example', 'Banc')`;
+      await sql`insert into role_grants (user_id, role, event_id)
+        values (${userId}, 'organiser', ${eventId}), (${userId}, 'organiser', ${warmId})`;
+      await sql`insert into sessions (session_token, user_id, expires)
+        values (${token}, ${userId}, now() + interval '1 day')`;
+      const cookie = `authjs.session-token=${token}`;
+      const href = (id: string, format: string) =>
+        `${base}/api/events/${id}/exports/registrations?format=${format}&locale=fr`;
+      // Warmed first: the route compiled and its statements prepared, on a small event.
+      for (const format of ['csv', 'xlsx']) {
+        await sampledDownload(href(warmId, format), cookie, server.pid as number);
+      }
+      const csv = await sampledDownload(href(eventId, 'csv'), cookie, server.pid as number);
+      const csvRows = csv.body.toString('utf8').split('\r\n').length - 3;
+      const xlsx = await sampledDownload(href(eventId, 'xlsx'), cookie, server.pid as number);
+      const floorStart = performance.now();
+      let after = 0;
+      let floorBytes = 0;
+      for (;;) {
+        const rows = await sql<Record<string, string | number>[]>`
+          select seq, status, last_name, first_name, email, organisation, function, country,
+            locale, created_at, answers::text as answers
+          from registrations where event_id = ${eventId} and seq > ${after}
+          order by seq limit 1000`;
+        if (rows.length === 0) break;
+        floorBytes += rows.map((r) => Object.values(r).join(';')).join('\r\n').length;
+        after = Number(rows[rows.length - 1]?.seq);
+      }
+      const floorSeconds = (performance.now() - floorStart) / 1000;
+      const mb = (n: number) => Number(n.toFixed(1));
+      return {
+        rows: EXPORT_ROWS,
+        csv_rows_read_back: csvRows,
+        seconds: Number(csv.seconds.toFixed(2)),
+        rss_before_mb: mb(csv.before),
+        rss_peak_mb: mb(csv.peak),
+        memory_growth_mb: mb(csv.peak - csv.before),
+        csv_mb: mb(csv.body.length / 2 ** 20),
+        xlsx_seconds: Number(xlsx.seconds.toFixed(2)),
+        xlsx_rss_before_mb: mb(xlsx.before),
+        xlsx_rss_peak_mb: mb(xlsx.peak),
+        xlsx_memory_growth_mb: mb(xlsx.peak - xlsx.before),
+        xlsx_mb: mb(xlsx.body.length / 2 ** 20),
+        floor_seconds: Number(floorSeconds.toFixed(2)),
+        floor: `the same rows read by postgres.js in batches of 1000 (${mb(floorBytes / 2 ** 20)} MB joined), no HTTP`,
+        measured_at: new Date().toISOString(),
+        goal: 'memory_growth_mb independent of the row count (streamed)',
+      };
+    } finally {
+      await stop(server);
+    }
+  } finally {
+    await sql.end();
+    await drop();
   }
 }
 
@@ -349,18 +537,23 @@ async function main() {
     const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('build failed');
   }
-  const {
-    eventPage: event_page,
-    firstLoad: first_load_js,
-    registrationBurst: registration_burst,
-  } = await eventPage();
-  const results: Record<string, Figures> = {
-    event_page,
-    first_load_js,
-    registration_burst,
-    embedded_start: await embeddedStart(),
-  };
-  const when = new Date().toISOString();
+  const previous = ONLY.length
+    ? (JSON.parse(fs.readFileSync(path.join(__dirname, 'results.json'), 'utf8')) as {
+        measuredAt: string;
+        results: Record<string, Figures>;
+      })
+    : null;
+  const results: Record<string, Figures> = { ...(previous?.results ?? {}) };
+  if (wanted('event_page', 'first_load_js', 'registration_burst')) {
+    const measured = await eventPage();
+    results.event_page = measured.eventPage;
+    results.first_load_js = measured.firstLoad;
+    results.registration_burst = measured.registrationBurst;
+  }
+  if (wanted('embedded_start')) results.embedded_start = await embeddedStart();
+  if (wanted('export_50k')) results.export_50k = await export50k();
+  // Scenarios run alone (--only) carry their own measured_at; the others keep their date.
+  const when = previous?.measuredAt ?? new Date().toISOString();
   const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   fs.writeFileSync(
     path.join(__dirname, 'results.json'),

@@ -4,7 +4,7 @@ import { ClientIntl } from '@/app/_components/client-intl';
 import { SideMenuLink } from './_components/side-menu-link';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const t = await getTranslations('admin');
+  const [t, tAudit] = await Promise.all([getTranslations('admin'), getTranslations('audit')]);
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <nav className="fr-col-12 fr-col-md-3 fr-sidemenu" aria-labelledby="admin-menu-title">
@@ -15,6 +15,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <ul className="fr-sidemenu__list">
             <SideMenuLink href="/admin/users">{t('users')}</SideMenuLink>
             <SideMenuLink href="/admin/organisations">{t('organisations')}</SideMenuLink>
+            <SideMenuLink href="/admin/audit">{tAudit('nav')}</SideMenuLink>
           </ul>
         </div>
       </nav>

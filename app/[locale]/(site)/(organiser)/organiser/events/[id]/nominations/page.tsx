@@ -15,6 +15,7 @@ import {
   organisationChoices,
 } from '@/lib/nominations/queries';
 import type { Locale } from '@/lib/people/enums';
+import { ExportLinks } from '../../_components/export-links';
 import { loadManagedEvent } from '../../_components/load-managed-event';
 import { CallForm } from './_components/call-form';
 import { Nominators } from './_components/nominators';
@@ -132,6 +133,7 @@ export default async function EventNominationsPage({ params }: Props) {
       {review && call?.status !== 'draft' ? (
         <section aria-labelledby="review-title">
           <h2 id="review-title">{t('reviewTitle')}</h2>
+          <ExportLinks eventId={id} kinds={['nominations']} locale={locale} />
           <Review eventId={id} groups={review} limits={limits} histories={histories} />
         </section>
       ) : null}

@@ -17,6 +17,7 @@ import {
   REGISTRATIONS_PAGE_SIZE,
   type RegistrationListParams,
 } from '@/lib/registrations/organiser';
+import { ExportLinks } from '../../_components/export-links';
 import { loadManagedEvent } from '../../_components/load-managed-event';
 import { RegistrationsTable } from './_components/registrations-table';
 
@@ -129,6 +130,7 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
           </div>
         </div>
       ) : null}
+      <ExportLinks eventId={id} kinds={['registrations', 'attendance']} locale={locale} />
       <form method="get" className="fr-mb-3w" aria-label={t('filtersLabel')}>
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div className="fr-col-12 fr-col-md-4">

@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { countryName, formatDateTime, formatDateTimeRange } from '@/lib/events/format';
 import { isUuid } from '@/lib/events/validation';
 import { localized } from '@/lib/i18n/localized';
+import { answerText } from '@/lib/outputs/exports-answers';
 import type { Locale } from '@/lib/people/enums';
 import { loadQuestions } from '@/lib/registrations/form-definition';
 import { registrationDetail } from '@/lib/registrations/organiser';
@@ -44,22 +45,7 @@ export default async function RegistrationDetailPage({ params }: Props) {
   const zone = event.timeZone;
   const name = `${r.firstName} ${r.lastName}`;
   const text = (fr: string, en: string) => localized(locale, fr, en);
-  /** An answer as the person gave it, in the reader's language. */
-  const answerText = (q: (typeof questions)[number], value: unknown): string => {
-    if (value === undefined || value === null || value === '') return t('noAnswer');
-    if (q.kind === 'yes_no') return tForm(value === 'yes' ? 'yes' : 'no');
-    if (q.kind === 'country' && typeof value === 'string') return countryName(value, locale);
-    if (q.kind === 'single_choice' || q.kind === 'multiple_choice') {
-      const ids = Array.isArray(value) ? value : [value];
-      return ids
-        .map((v) => {
-          const o = q.options.find((option) => option.id === v);
-          return o ? text(o.labelFr, o.labelEn) : String(v);
-        })
-        .join(', ');
-    }
-    return String(value);
-  };
+  const answerWords = { yes: tForm('yes'), no: tForm('no'), none: t('noAnswer') };
   return (
     <>
       <Breadcrumb
@@ -136,7 +122,7 @@ export default async function RegistrationDetailPage({ params }: Props) {
               <div key={q.id} className="fr-mb-1w">
                 <dt className="fr-text--bold">{text(q.labelFr, q.labelEn)}</dt>
                 <dd className="fr-ml-0" style={{ whiteSpace: 'pre-line' }}>
-                  {answerText(q, r.answers[q.id])}
+                  {answerText(q, r.answers[q.id], locale, answerWords)}
                 </dd>
               </div>
             ))}
