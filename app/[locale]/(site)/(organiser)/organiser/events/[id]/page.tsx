@@ -41,6 +41,7 @@ export default async function EditEventPage({ params }: Props) {
   const tMailings = await getTranslations('mailings');
   const tBadges = await getTranslations('badges.page');
   const tDashboard = await getTranslations('dashboard');
+  const base = `/organiser/events/${event.id}`;
   const when = (local: string) =>
     format.dateTime(zonedLocalToUtc(local, event.timeZone), {
       dateStyle: 'medium',
@@ -55,41 +56,43 @@ export default async function EditEventPage({ params }: Props) {
       />
       <h1>{event.title}</h1>
       <p>
-        <span className="fr-badge">{tStatus(event.status)}</span>{' '}
-        {event.status !== 'draft' ? (
-          <Link className="fr-link fr-ml-2w" href={`/events/${event.slug}`}>
-            {t('viewPublic')}
-          </Link>
-        ) : null}
-        <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/registrations`}>
-          {tRegistrations('manageLink')}
-        </Link>
-        <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/form`}>
-          {t('formLink')}
-        </Link>
-        <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/dashboard`}>
-          {tDashboard('link')}
-        </Link>
-        <Link className="fr-link fr-ml-2w" href={`/checkin/${event.id}`}>
-          {tDesk('manageLink')}
-        </Link>
-        <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/messages`}>
-          {tMailings('manageLink')}
-        </Link>
-        <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/outputs`}>
-          {tBadges('manageLink')}
-        </Link>
-        {event.values.registrationMode === 'nomination' ? (
-          <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/nominations`}>
-            {tNominations('manageLink')}
-          </Link>
-        ) : null}
-        {event.values.registrationMode === 'invitation' ? (
-          <Link className="fr-link fr-ml-2w" href={`/organiser/events/${event.id}/invitations`}>
-            {tInvitations('manageLink')}
-          </Link>
-        ) : null}
+        <span className="fr-badge">{tStatus(event.status)}</span>
       </p>
+      {/* Everything about this event that lives on its own page. */}
+      <nav aria-label={t('eventPages')} className="fr-mb-4w">
+        <ul
+          className="fr-raw-list"
+          style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem 1.5rem' }}
+        >
+          {(
+            [
+              event.status !== 'draft' && [`/events/${event.slug}`, t('viewPublic')],
+              [`${base}/registrations`, tRegistrations('manageLink')],
+              [`${base}/form`, t('formLink')],
+              [`${base}/dashboard`, tDashboard('link')],
+              [`/checkin/${event.id}`, tDesk('manageLink')],
+              [`${base}/messages`, tMailings('manageLink')],
+              [`${base}/outputs`, tBadges('manageLink')],
+              event.values.registrationMode === 'nomination' && [
+                `${base}/nominations`,
+                tNominations('manageLink'),
+              ],
+              event.values.registrationMode === 'invitation' && [
+                `${base}/invitations`,
+                tInvitations('manageLink'),
+              ],
+            ] as const
+          )
+            .filter((link) => link !== false)
+            .map(([href, label]) => (
+              <li key={href}>
+                <Link className="fr-link" href={href}>
+                  {label}
+                </Link>
+              </li>
+            ))}
+        </ul>
+      </nav>
 
       <section className="fr-mb-6w" aria-labelledby="status-title">
         <h2 id="status-title">{t('statusTitle')}</h2>
