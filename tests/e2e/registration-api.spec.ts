@@ -207,8 +207,11 @@ test('bad requests get a clear, translated answer and write nothing', async ({ r
   });
   expect(wrongType.status()).toBe(415);
 
+  // Four times the 16 KB limit: refused from its declared length. (A 10 MB body was
+  // refused as well, but the server's early answer could close the connection while
+  // the client was still writing: EPIPE on the client's side, now and then.)
   const huge = await request.post(url, {
-    data: person(1, { firstName: 'x'.repeat(10 * 1024 * 1024) }),
+    data: person(1, { firstName: 'x'.repeat(64 * 1024) }),
     headers: from(2),
   });
   expect(huge.status()).toBe(413);
