@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, like, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, like, lte, ne } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { getDb } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
@@ -20,6 +20,7 @@ import type { RegistrationStatus } from '@/lib/registrations/enums';
 import { ticketCodeOf } from '@/lib/registrations/ticket';
 import type { ScanOutcome } from './enums';
 import { composeCheckinStaffMail } from './mail';
+import { standing } from './standing';
 import { CLOCK_SKEW_MS, QUEUED_FOR_MS, type ScanInput } from './validation';
 
 // The door: each scan (or check-in by name) is answered at once, and only entries and
@@ -55,7 +56,6 @@ async function stateAt(
   sessionId: string | null,
   at: Date,
 ) {
-  const undone = sql`exists (select 1 from checkin_scans u where u.undoes_id = ${checkinScans.id})`;
   const [last] = await tx
     .select({ kind: checkinScans.kind, scannedAt: checkinScans.scannedAt })
     .from(checkinScans)
@@ -65,7 +65,7 @@ async function stateAt(
         sessionId ? eq(checkinScans.sessionId, sessionId) : isNull(checkinScans.sessionId),
         ne(checkinScans.kind, 'undo'),
         lte(checkinScans.scannedAt, at),
-        sql`not ${undone}`,
+        standing(checkinScans.id),
       ),
     )
     .orderBy(desc(checkinScans.scannedAt), desc(checkinScans.recordedAt))

@@ -15,6 +15,7 @@ import type { Viewer } from '@/lib/auth/permissions';
 import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
 import { likePattern } from '@/lib/text/like';
+import { standing } from './standing';
 
 /** The check-in desk of an event: its title and its doors (the entrance, each session). */
 export async function checkinDesk(viewer: Viewer | null, eventId: string, locale: Locale) {
@@ -69,7 +70,7 @@ async function presentNow(eventId: string, registrationIds?: string[]) {
         from checkin_scans s
         where s.event_id = ${eventId} and s.kind <> 'undo'
           ${registrationIds ? sql`and s.registration_id in ${registrationIds}` : sql``}
-          and not exists (select 1 from checkin_scans u where u.undoes_id = s.id)
+          and ${standing(sql`s.id`)}
         order by s.registration_id, s.session_id, s.scanned_at desc, s.recorded_at desc`,
   );
   return rows.map((r) => ({
@@ -235,7 +236,7 @@ export async function attendanceBoard(
     sql`select s.session_id, s.registration_id, min(s.scanned_at) as first_in
           from checkin_scans s
           where s.event_id = ${eventId} and s.kind = 'in'
-            and not exists (select 1 from checkin_scans u where u.undoes_id = s.id)
+            and ${standing(sql`s.id`)}
           group by s.session_id, s.registration_id`,
   );
   const present = (await presentNow(eventId)).filter((p) => p.in);

@@ -9,6 +9,7 @@ import {
   registrations,
   users,
 } from '@/db/schema';
+import { standing } from '@/lib/attendance/standing';
 import { assertCan } from '@/lib/auth/assert';
 import { NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
@@ -27,7 +28,7 @@ export function segmentCondition(eventId: string, segment: Segment): SQL {
   const scanned = sql`exists (select 1 from checkin_scans s
     where s.registration_id = ${registrations.id} and s.kind = 'in'
       ${segment.sessionId ? sql`and s.session_id = ${segment.sessionId}` : sql``}
-      and not exists (select 1 from checkin_scans u where u.undoes_id = s.id))`;
+      and ${standing(sql`s.id`)})`;
   return and(
     eq(registrations.eventId, eventId),
     inArray(registrations.status, segment.statuses as (typeof registrations.status._.data)[]),

@@ -1,6 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, selectRows } from '@/db/client';
 import { events, programmeSessions, registrations } from '@/db/schema';
+import { standing } from '@/lib/attendance/standing';
 import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import { countryName, formatDateTime, formatDateTimeRange } from '@/lib/events/format';
 import { translator } from '@/lib/i18n/catalogue';
@@ -34,7 +35,7 @@ export async function doorsEntered(
         from checkin_scans s
         where s.event_id = ${eventId} and s.kind = 'in'
           ${registrationIds ? sql`and s.registration_id in ${registrationIds}` : sql``}
-          and not exists (select 1 from checkin_scans u where u.undoes_id = s.id)`,
+          and ${standing(sql`s.id`)}`,
   );
   const doors = new Map<string, Set<string | null>>();
   for (const r of rows) {

@@ -10,6 +10,7 @@ import {
   registrations,
   workingGroups,
 } from '@/db/schema';
+import { standing } from '@/lib/attendance/standing';
 import { countryName } from '@/lib/events/format';
 import { zoneOffsetMinutes } from '@/lib/events/time';
 import { localized } from '@/lib/i18n/localized';
@@ -191,9 +192,7 @@ function scanAt(kind: 'in' | 'out', door: string | null, fn: 'min' | 'max') {
   return sql`(select ${sql.raw(fn)}(s.scanned_at) from checkin_scans s
       where s.registration_id = registrations.id and s.kind = ${kind}
         and ${door ? sql`s.session_id = ${door}` : sql`s.session_id is null`}
-        and not exists (select 1 from checkin_scans u where u.undoes_id = s.id))`.mapWith(
-    checkinScans.scannedAt,
-  );
+        and ${standing(sql`s.id`)})`.mapWith(checkinScans.scannedAt);
 }
 
 /**
