@@ -1,6 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
+import { RATE_LIMITED_MESSAGE, RateLimitedError } from '@/lib/rate-limit';
 import { ActionError, ForbiddenError, paramsIn } from './errors';
 import { holdsAnywhere, type Permission, type Viewer } from './permissions';
 import { getViewer } from './session';
@@ -82,6 +83,13 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
       return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error);
+      if (error instanceof RateLimitedError) {
+        return {
+          ok: false,
+          message: t(RATE_LIMITED_MESSAGE, { seconds: error.retryAfter }),
+          values,
+        };
+      }
       if (error instanceof ActionError) {
         const fieldErrors = error.fieldErrors
           ? Object.fromEntries(

@@ -7,10 +7,10 @@ import { eventAccessBySlug } from '@/lib/events/queries';
 import { catalogues } from '@/lib/i18n/catalogue';
 import { kickWorker } from '@/lib/jobs/worker';
 import type { Locale } from '@/lib/people/enums';
+import { RateLimitedError } from '@/lib/rate-limit';
 import { appOriginOf, clientAddressOf } from '@/lib/site-url';
 import { registrationEnvelopeSchema } from './form';
 import { register } from './mutations';
-import { RateLimitedError } from './rate-limit';
 import { parseSubmission } from './submission';
 
 /** Bodies are a dozen short fields: anything bigger is refused before it is parsed. */
