@@ -38,8 +38,8 @@ export const LIMITS = {
   scanUser: { prefix: 'scan:user', limit: 120, windowSeconds: 60 },
   /** Check-in scans at one event, all doors together. */
   scanEvent: { prefix: 'scan:event', limit: 1200, windowSeconds: 60 },
-  /** Name searches at the desk by one member of staff. */
-  deskSearchUser: { prefix: 'desk-search:user', limit: 60, windowSeconds: 60 },
+  /** Name searches at the desk by one member of staff (the page re-runs it after a scan). */
+  deskSearchUser: { prefix: 'desk-search:user', limit: 120, windowSeconds: 60 },
 } as const satisfies Record<string, { prefix: string; limit: number; windowSeconds: number }>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -33,6 +33,7 @@ import { manageTokenSchema } from './validation';
 export const registerAction = defineAction(
   { anonymous: true, schema: registrationEnvelopeSchema },
   async (envelope, { viewer }) => {
+    if (envelope.invitationToken) await limitPersonalLinkHere(envelope.invitationToken);
     // Only an event the person may see (a restricted one opens to its invitees).
     const { event } = await eventAccessById(envelope.eventId, viewer, envelope.invitationToken);
     if (!event) throw new NotFoundError();
