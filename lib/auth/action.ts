@@ -15,6 +15,8 @@ export type ActionResult<T = undefined> =
       fieldErrors?: FieldErrors;
       /** The text fields as submitted, so that a form shown again keeps what was typed. */
       values?: Record<string, string>;
+      /** Refused by a rate limit: the seconds to wait before trying again. */
+      retryAfter?: number;
     };
 
 type Access = { permission: Permission } | { anonymous: true };
@@ -88,6 +90,7 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
           ok: false,
           message: t(RATE_LIMITED_MESSAGE, { seconds: error.retryAfter }),
           values,
+          retryAfter: error.retryAfter,
         };
       }
       if (error instanceof ActionError) {
