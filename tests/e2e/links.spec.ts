@@ -40,17 +40,20 @@ test('a manage link replaced by a new one opens a translated "revoked" page, fro
   await page.goto(old);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ce lien a été révoqué');
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: 'test-results/link-revoked-fr.png', fullPage: true });
   await page.goto(old.replace('/fr/', '/en/'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link was revoked');
+  await expectNoAxeViolations(page);
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/link-revoked-en-390.png', fullPage: true });
   await page.getByRole('button', { name: 'Send me a new link' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByText('A new link was sent')).toBeVisible();
   await waitForMail(email, 2);
-  // The link sent before still works until then; now the newest one does.
+  // The newest link works, in the registration's language.
   const newest = linkIn((await mailsTo(email))[2] as never);
   await page.goto(newest);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My registration');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mon inscription');
 });
 
 test('sign-in links asked for too often: the form says "try again in N seconds"; a direct POST gets 429 with Retry-After', async ({
