@@ -53,6 +53,13 @@ export const registrations = pgTable(
     offerExpiresAt: instant(),
     /** SHA-256 of the personal manage link's token; a new token revokes the old link. */
     manageTokenHash: text().notNull().unique(),
+    /**
+     * The link revoked last (by the person asking for a new one, or by an organiser), kept
+     * so that it opens a page saying so (and offering a new link to the registered e-mail).
+     */
+    revokedManageTokenHash: text(),
+    /** Until when the manage link works; null: the event's end plus MANAGE_LINK_DAYS. */
+    manageTokenExpiresAt: instant(),
     /** What the ticket's QR code carries: shown at the door, gives no access to the registration. */
     ticketCode: text().notNull().unique().default(sql`replace(gen_random_uuid()::text, '-', '')`),
     /** The answers to the event's questions, by question id (hidden questions left out). */
@@ -74,6 +81,7 @@ export const registrations = pgTable(
     // exports' keyset pagination (batch after batch, never a sort of the whole event).
     index('registrations_event_seq_idx').on(t.eventId, t.seq),
     index('registrations_user_idx').on(t.userId),
+    index('registrations_revoked_token_idx').on(t.revokedManageTokenHash),
   ],
 );
 

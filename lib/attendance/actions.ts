@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import type { Viewer } from '@/lib/auth/permissions';
 import { kickWorker } from '@/lib/jobs/worker';
+import { enforce, limitOn } from '@/lib/rate-limit';
 import { appOrigin } from '@/lib/site-url';
 import type { ScanOutcome } from './enums';
 import { inviteCheckinStaff, scan, undoScan } from './mutations';
@@ -34,7 +35,9 @@ export type ScanAnswer = {
 export const scanAction = defineAction(
   { permission: 'checkin.scan', schema: scanInputSchema.and(z.object({ eventId: id })) },
   async ({ eventId, ...input }, { viewer }): Promise<ScanAnswer> => {
-    const result = await scan(signedIn(viewer), eventId, input);
+    const staff = signedIn(viewer);
+    await enforce(limitOn('scanUser', staff.id), limitOn('scanEvent', eventId));
+    const result = await scan(staff, eventId, input);
     if (result.scanId) revalidatePath(PAGE, 'page');
     return {
       outcome: result.outcome,

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   'registrations.purge-needs',
   'registration.session.place',
   'registration.session.remove',
+  'registration.link.revoke',
+  'registration.link.reissue',
   'invitations.add',
   'invitations.import',
   'invitations.remind',

@@ -1,6 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
+import { RATE_LIMITED_MESSAGE, RateLimitedError } from '@/lib/rate-limit';
 import { ActionError, ForbiddenError, paramsIn } from './errors';
 import { holdsAnywhere, type Permission, type Viewer } from './permissions';
 import { getViewer } from './session';
@@ -14,6 +15,8 @@ export type ActionResult<T = undefined> =
       fieldErrors?: FieldErrors;
       /** The text fields as submitted, so that a form shown again keeps what was typed. */
       values?: Record<string, string>;
+      /** Refused by a rate limit: the seconds to wait before trying again. */
+      retryAfter?: number;
     };
 
 type Access = { permission: Permission } | { anonymous: true };
@@ -82,6 +85,14 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
       return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error);
+      if (error instanceof RateLimitedError) {
+        return {
+          ok: false,
+          message: t(RATE_LIMITED_MESSAGE, { seconds: error.retryAfter }),
+          values,
+          retryAfter: error.retryAfter,
+        };
+      }
       if (error instanceof ActionError) {
         const fieldErrors = error.fieldErrors
           ? Object.fromEntries(

@@ -1,5 +1,6 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
@@ -8,12 +9,14 @@ import { recordAudit } from '@/lib/audit/mutations';
 import { redirect } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/people/enums';
 import { emailSchema } from '@/lib/people/validation';
+import { clientAddressOf } from '@/lib/site-url';
 import { defineAction } from './action';
 import { signIn, signOut } from './config';
 import { ActionError } from './errors';
 import { safeCallbackPath } from './locale';
 import { oidcSettings } from './proconnect';
 import { getViewer } from './session';
+import { limitMagicLink } from './sign-in-limits';
 
 const signInSchema = z.object({
   email: emailSchema,
@@ -24,6 +27,8 @@ export const signInWithEmailAction = defineAction(
   { anonymous: true, schema: signInSchema },
   async (input) => {
     const locale = (await getLocale()) as Locale;
+    // Refused (RateLimitedError): the action answers "try again in N seconds".
+    await limitMagicLink(input.email, clientAddressOf(await headers()));
     try {
       // No redirect from Auth.js itself: its verify-request URL is an API route, which
       // a server action cannot navigate to; the localized page is ours.

@@ -9,6 +9,7 @@ import { magicLinkMail } from '@/lib/mail/templates';
 import { localeFromCallback } from './locale';
 import { oidcSettings, proConnectProvider } from './proconnect';
 import { authSecret } from './secret';
+import { clearMagicLinkLimit } from './sign-in-limits';
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
 
@@ -46,6 +47,7 @@ function config(): NextAuthConfig {
     events: {
       async signIn({ user, account }) {
         if (!user.id) return;
+        if (account?.provider === 'email' && user.email) await clearMagicLinkLimit(user.email);
         await recordAudit(getDb(), {
           actorId: user.id,
           action: 'auth.sign_in',

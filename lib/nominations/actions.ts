@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import type { Viewer } from '@/lib/auth/permissions';
 import { kickWorker } from '@/lib/jobs/worker';
+import { limitPersonalLinkHere } from '@/lib/registrations/link-limits';
 import { manageTokenSchema } from '@/lib/registrations/validation';
 import { appOrigin } from '@/lib/site-url';
 import {
@@ -171,6 +172,7 @@ export const moveNominationAction = defineAction(
 export const declineNominationAction = defineAction(
   { anonymous: true, schema: z.object({ token: manageTokenSchema }) },
   async ({ token }) => {
+    await limitPersonalLinkHere(token);
     await declineNomination(token, { origin: await appOrigin() });
     kickWorker();
     return null;

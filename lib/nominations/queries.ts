@@ -399,7 +399,8 @@ export async function nominationForRegistration(eventId: string, token: unknown,
         eq(nominations.status, 'invited'),
       ),
     );
-  if (!row) return null;
+  // The link expires at the call's confirmation deadline (nomineeLinkExpired says so).
+  if (!row || row.confirmationDeadline <= new Date()) return null;
   return {
     token: parsed.data,
     email: row.email,
@@ -409,6 +410,24 @@ export async function nominationForRegistration(eventId: string, token: unknown,
     organisation: localized(locale, row.organisationFr, row.organisationEn),
     confirmationDeadline: row.confirmationDeadline,
   };
+}
+
+/** An invited nominee's link past the call's confirmation deadline (it then opens nothing). */
+export async function nomineeLinkExpired(eventId: string, token: unknown): Promise<boolean> {
+  const parsed = manageTokenSchema.safeParse(token);
+  if (!parsed.success) return false;
+  const [row] = await getDb()
+    .select({ deadline: nominationCalls.confirmationDeadline })
+    .from(nominations)
+    .innerJoin(nominationCalls, eq(nominationCalls.id, nominations.callId))
+    .where(
+      and(
+        eq(nominationCalls.eventId, eventId),
+        eq(nominations.tokenHash, hashToken(parsed.data)),
+        eq(nominations.status, 'invited'),
+      ),
+    );
+  return Boolean(row && row.deadline <= new Date());
 }
 
 /**

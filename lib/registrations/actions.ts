@@ -9,8 +9,11 @@ import { ActionError, NotFoundError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
 import { eventAccessById } from '@/lib/events/queries';
 import { kickWorker } from '@/lib/jobs/worker';
+import { RateLimitedError } from '@/lib/rate-limit';
 import { appOrigin, clientAddressOf } from '@/lib/site-url';
 import { registrationEnvelopeSchema } from './form';
+import { limitPersonalLinkHere } from './link-limits';
+import { reissueManageLink, revokeManageLink } from './manage-link';
 import {
   acceptOffer,
   cancelRegistration,
@@ -21,7 +24,6 @@ import {
   register,
   updateRegistration,
 } from './mutations';
-import { RateLimitedError } from './rate-limit';
 import { parseSubmission } from './submission';
 import { manageTokenSchema } from './validation';
 
@@ -31,6 +33,7 @@ import { manageTokenSchema } from './validation';
 export const registerAction = defineAction(
   { anonymous: true, schema: registrationEnvelopeSchema },
   async (envelope, { viewer }) => {
+    if (envelope.invitationToken) await limitPersonalLinkHere(envelope.invitationToken);
     // Only an event the person may see (a restricted one opens to its invitees).
     const { event } = await eventAccessById(envelope.eventId, viewer, envelope.invitationToken);
     if (!event) throw new NotFoundError();
@@ -62,8 +65,12 @@ const held = z.union([
   z.object({ registrationId: z.uuid({ error: 'invalidChoice' }) }),
 ]);
 
-function holderOf(input: z.output<typeof held>, viewer: Viewer | null): Holder {
-  if ('token' in input) return { token: input.token };
+/** The holder; a manage link's use is counted first (see limitPersonalLink). */
+async function holderOf(input: z.output<typeof held>, viewer: Viewer | null): Promise<Holder> {
+  if ('token' in input) {
+    await limitPersonalLinkHere(input.token);
+    return { token: input.token };
+  }
   if (!viewer) throw new NotFoundError();
   return { id: input.registrationId, viewer };
 }
@@ -71,7 +78,7 @@ function holderOf(input: z.output<typeof held>, viewer: Viewer | null): Holder {
 export const cancelRegistrationAction = defineAction(
   { anonymous: true, schema: held },
   async (input, { viewer }) => {
-    await cancelRegistration(holderOf(input, viewer), { origin: await appOrigin() });
+    await cancelRegistration(await holderOf(input, viewer), { origin: await appOrigin() });
     kickWorker();
     revalidatePath('/[locale]/registrations', 'layout');
     return null;
@@ -87,7 +94,7 @@ const editInput = z.union([
 export const updateRegistrationAction = defineAction(
   { anonymous: true, schema: editInput },
   async (input, { viewer }) => {
-    const holder = holderOf(input, viewer);
+    const holder = await holderOf(input, viewer);
     const current = await findHeld(getDb(), holder);
     const parsed = await parseSubmission(current.eventId, {
       ...input,
@@ -104,9 +111,38 @@ export const updateRegistrationAction = defineAction(
 export const acceptOfferAction = defineAction(
   { anonymous: true, schema: held },
   async (input, { viewer }) => {
-    await acceptOffer(holderOf(input, viewer), { origin: await appOrigin() });
+    await acceptOffer(await holderOf(input, viewer), { origin: await appOrigin() });
     kickWorker();
     revalidatePath('/[locale]/registrations', 'layout');
+    return null;
+  },
+);
+
+/**
+ * A new manage link, sent to the registered e-mail (never shown here): from a valid,
+ * expired or revoked link; the one presented stops working.
+ */
+export const reissueManageLinkAction = defineAction(
+  { anonymous: true, schema: z.object({ token: manageTokenSchema }) },
+  async ({ token }) => {
+    await limitPersonalLinkHere(token);
+    await reissueManageLink(token, { origin: await appOrigin() });
+    kickWorker();
+    return null;
+  },
+);
+
+export const revokeManageLinkAction = defineAction(
+  {
+    permission: 'events.manage',
+    schema: z.object({
+      eventId: z.uuid({ error: 'invalidChoice' }),
+      registrationId: z.uuid({ error: 'invalidChoice' }),
+    }),
+  },
+  async ({ eventId, registrationId }, { viewer }) => {
+    await revokeManageLink(viewer, eventId, registrationId);
+    revalidatePath('/[locale]/organiser/events/[id]/registrations', 'layout');
     return null;
   },
 );

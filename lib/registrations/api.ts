@@ -7,10 +7,11 @@ import { eventAccessBySlug } from '@/lib/events/queries';
 import { catalogues } from '@/lib/i18n/catalogue';
 import { kickWorker } from '@/lib/jobs/worker';
 import type { Locale } from '@/lib/people/enums';
+import { RateLimitedError } from '@/lib/rate-limit';
 import { appOriginOf, clientAddressOf } from '@/lib/site-url';
 import { registrationEnvelopeSchema } from './form';
+import { limitPersonalLink } from './link-limits';
 import { register } from './mutations';
-import { RateLimitedError } from './rate-limit';
 import { parseSubmission } from './submission';
 
 /** Bodies are a dozen short fields: anything bigger is refused before it is parsed. */
@@ -66,8 +67,25 @@ export async function registrationApi(request: NextRequest, slug: string): Promi
       : t('actions.invalid');
   };
 
-  const viewer = await getViewer();
   const invitationToken = (body as { invitationToken?: unknown } | null)?.invitationToken;
+  if (typeof invitationToken === 'string') {
+    // A personal link's use counts here as on its page (an unknown one too).
+    const refused = await limitPersonalLink(invitationToken, clientAddressOf(request.headers)).then(
+      () => null,
+      (error: unknown) => {
+        if (error instanceof RateLimitedError) return error;
+        throw error;
+      },
+    );
+    if (refused) {
+      return json(
+        429,
+        { error: t('registrations.errors.rateLimited', { seconds: refused.retryAfter }) },
+        { 'Retry-After': String(refused.retryAfter) },
+      );
+    }
+  }
+  const viewer = await getViewer();
   const { event } = await eventAccessBySlug(
     slug,
     viewer,

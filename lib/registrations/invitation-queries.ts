@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { invitations } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/mutations';
@@ -143,4 +143,25 @@ export async function invitationForRegistration(
       ),
     );
   return row ? { token: parsed.data, ...row } : null;
+}
+
+/**
+ * Why an invitation link that does not open the form is refused: 'revoked' (the
+ * organisers withdrew it), else null (malformed, unknown, replaced by a newer link). An
+ * invitation link expires when the registration window closes: the form says so then.
+ */
+export async function invitationLinkRevoked(eventId: string, token: unknown): Promise<boolean> {
+  const parsed = manageTokenSchema.safeParse(token);
+  if (!parsed.success) return false;
+  const [row] = await getDb()
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.eventId, eventId),
+        eq(invitations.tokenHash, hashToken(parsed.data)),
+        isNotNull(invitations.revokedAt),
+      ),
+    );
+  return Boolean(row);
 }

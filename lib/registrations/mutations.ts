@@ -20,12 +20,13 @@ import { queueMail, queueMails } from '@/lib/mail/outbox';
 import type { OutgoingMail } from '@/lib/mail/transport';
 import { claimNomination } from '@/lib/nominations/mutations';
 import type { OrganisationKind } from '@/lib/people/enums';
+import { countHits, type Limit, RateLimitedError, registrationLimits } from '@/lib/rate-limit';
 import { ACTIVE_STATUSES, type RegistrationStatus, SEAT_HOLDING } from './enums';
 import { inBatch, type Settled } from './event-queue';
 import type { Answers } from './form';
 import { claimInvitation } from './invitations';
 import { composeRegistrationMail, registrationMail } from './mail';
-import { countHits, type Limit, RateLimitedError, registrationLimits } from './rate-limit';
+import { manageLinkExpiresAt } from './manage-link';
 import { hashToken, newManageToken } from './tokens';
 import type { RegistrationInput } from './validation';
 import { registrationPhase } from './window';
@@ -498,11 +499,22 @@ export async function notifyEventCancelled(tx: Transaction, eventId: string, ori
 /** Who acts on a registration: whoever holds its link, or the signed-in person it belongs to. */
 export type Holder = { token: string } | { id: string; viewer: Viewer };
 
-/** The registration a holder may act on; someone else's and an unknown one look the same. */
+/**
+ * The registration a holder may act on; someone else's and an unknown one look the same.
+ * A manage link past its expiry is refused (a revoked one is no longer the current token).
+ */
 export async function findHeld(db: Executor, holder: Holder) {
   const [found] = await db
-    .select({ id: registrations.id, eventId: registrations.eventId, email: registrations.email })
+    .select({
+      id: registrations.id,
+      eventId: registrations.eventId,
+      email: registrations.email,
+      linkExpiresAt: registrations.manageTokenExpiresAt,
+      endsAt: events.endsAt,
+      retentionDays: events.retentionDays,
+    })
     .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
     .where(
       'token' in holder
         ? eq(registrations.manageTokenHash, hashToken(holder.token))
@@ -515,7 +527,10 @@ export async function findHeld(db: Executor, holder: Holder) {
           ),
     );
   if (!found) throw new NotFoundError();
-  return found;
+  if ('token' in holder && manageLinkExpiresAt(found, found.linkExpiresAt) <= new Date()) {
+    throw new ActionError('registrations.manage.link.expired');
+  }
+  return { id: found.id, eventId: found.eventId, email: found.email };
 }
 
 async function lockHeld(tx: Transaction, holder: Holder) {

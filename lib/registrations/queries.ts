@@ -6,6 +6,7 @@ import { localized } from '@/lib/i18n/localized';
 import type { Locale, OrganisationKind } from '@/lib/people/enums';
 import { ACTIVE_STATUSES, type RegistrationStatus } from './enums';
 import { chosenSessions } from './form-definition';
+import { manageLinkExpiresAt } from './manage-link';
 import { hashToken, modificationEndsAt } from './mutations';
 import { manageTokenSchema } from './validation';
 
@@ -41,7 +42,10 @@ export type ManagedRegistration = {
   };
 };
 
-/** The registration a manage link opens, or null for a malformed, unknown or revoked link. */
+/**
+ * The registration a manage link opens, or null for a malformed, unknown, revoked or
+ * expired link (manageLinkState tells which).
+ */
 export async function registrationByToken(
   token: string,
   locale: Locale,
@@ -53,7 +57,7 @@ export async function registrationByToken(
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .where(eq(registrations.manageTokenHash, hashToken(token)));
-  if (!row) return null;
+  if (!row || manageLinkExpiresAt(row.e, row.r.manageTokenExpiresAt) <= new Date()) return null;
   return toManaged(row.r, row.e, locale);
 }
 

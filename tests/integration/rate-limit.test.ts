@@ -2,12 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { rateLimits } from '@/db/schema';
-import {
-  countHits,
-  hit,
-  limitRegistration,
-  RateLimitedError,
-} from '@/lib/registrations/rate-limit';
+import { countHits, hit, limitRegistration, RateLimitedError } from '@/lib/rate-limit';
 
 async function refusal(fn: () => Promise<unknown>): Promise<RateLimitedError | null> {
   return fn().then(

@@ -10,6 +10,7 @@ import { eventInputSchema } from '@/lib/events/validation';
 import { registerJobHandlers } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/worker';
 import { MAIL_QUEUE } from '@/lib/mail/outbox';
+import { RateLimitedError } from '@/lib/rate-limit';
 import {
   acceptOfferByToken,
   cancelByToken,
@@ -33,7 +34,6 @@ import {
   registrationByToken,
   waitlistPosition,
 } from '@/lib/registrations/queries';
-import { RateLimitedError } from '@/lib/registrations/rate-limit';
 import { registrationInputSchema } from '@/lib/registrations/validation';
 import { eventForm, expectFieldError, uniqueSlug } from '../helpers/events';
 import { makeViewer } from '../helpers/fixtures';

@@ -4,12 +4,13 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SearchForm } from '@/app/_components/search-form';
 import { checkinDesk, doorCounts, findAtDesk, staffOf } from '@/lib/attendance/queries';
 import { NotFoundError } from '@/lib/auth/errors';
-import { allows } from '@/lib/auth/permissions';
+import { allows, type Viewer } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatDateTimeRange } from '@/lib/events/format';
 import { isUuid } from '@/lib/events/validation';
 import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
+import { enforce, limitOn, RATE_LIMITED_MESSAGE, RateLimitedError } from '@/lib/rate-limit';
 import { CheckinDesk } from './_components/checkin-desk';
 import { StaffForm } from './_components/staff-form';
 
@@ -49,7 +50,7 @@ export default async function CheckinPage({ params, searchParams }: Props) {
   const organiser = allows(viewer, 'events.manage', { eventId });
   const [counts, people, staff, t, tStaff, tBadges] = await Promise.all([
     doorCounts(viewer, eventId),
-    q ? findAtDesk(viewer, eventId, door?.id ?? null, q) : Promise.resolve(null),
+    q ? searchAtDesk(viewer, eventId, door?.id ?? null, q) : Promise.resolve(null),
     organiser ? staffOf(viewer, eventId) : Promise.resolve(null),
     getTranslations('attendance.desk'),
     getTranslations('attendance.staff'),
@@ -95,6 +96,11 @@ export default async function CheckinPage({ params, searchParams }: Props) {
           expected: count.expected,
         })}
       </p>
+      {people && 'refused' in people ? (
+        <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
+          <p>{people.refused}</p>
+        </div>
+      ) : null}
       <CheckinDesk
         eventId={eventId}
         sessionId={door?.id ?? null}
@@ -111,7 +117,7 @@ export default async function CheckinPage({ params, searchParams }: Props) {
           />
         }
         people={
-          people
+          people && !('refused' in people)
             ? people.map((p) => ({ ...p, inSince: p.inSince ? p.inSince.toISOString() : null }))
             : null
         }
@@ -124,4 +130,16 @@ export default async function CheckinPage({ params, searchParams }: Props) {
       ) : null}
     </>
   );
+}
+
+/** The desk's name search, rate-limited per member of staff (refused: the message). */
+async function searchAtDesk(viewer: Viewer, eventId: string, sessionId: string | null, q: string) {
+  try {
+    await enforce(limitOn('deskSearchUser', viewer.id));
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    const t = await getTranslations();
+    return { refused: t(RATE_LIMITED_MESSAGE, { seconds: error.retryAfter }) };
+  }
+  return findAtDesk(viewer, eventId, sessionId, q);
 }

@@ -2,15 +2,20 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ClientIntl } from '@/app/_components/client-intl';
+import { RateLimitedPage } from '@/app/_components/rate-limited-page';
 import { requireUser } from '@/lib/auth/session';
 import { isUuid } from '@/lib/events/validation';
 import type { Locale } from '@/lib/people/enums';
+import { RateLimitedError } from '@/lib/rate-limit';
 import { ACTIVE_STATUSES } from '@/lib/registrations/enums';
+import { limitPersonalLinkHere } from '@/lib/registrations/link-limits';
+import { type ManageLinkState, manageLinkState } from '@/lib/registrations/manage-link';
 import { myRegistration, registrationByToken } from '@/lib/registrations/queries';
 import { Certificate } from '../_components/certificate';
 import { EditRegistration } from '../_components/edit-registration';
 import { ManageActions } from '../_components/manage-actions';
 import { RegistrationSummary } from '../_components/registration-summary';
+import { ReissueLink } from '../_components/reissue-link';
 import { Ticket } from '../_components/ticket';
 
 type Props = { params: Promise<{ locale: Locale; token: string }> };
@@ -27,10 +32,25 @@ export default async function ManageRegistrationPage({ params }: Props) {
   setRequestLocale(locale);
   // The manage link's token, or (signed in) the id of one's own registration.
   const byId = isUuid(token);
+  if (!byId) {
+    // Every look-up of a link counts, an unknown one too: guessing stops here.
+    const refused = await limitPersonalLinkHere(token).then(
+      () => null,
+      (error: unknown) => {
+        if (error instanceof RateLimitedError) return error;
+        throw error;
+      },
+    );
+    if (refused) return <RateLimitedPage seconds={refused.retryAfter} />;
+  }
   const registration = byId
     ? await myRegistration(await requireUser(`/${locale}/registrations/${token}`), token, locale)
     : await registrationByToken(token, locale);
-  if (!registration) notFound();
+  if (!registration) {
+    const gone = byId ? null : await manageLinkState(token);
+    if (gone && gone.state !== 'valid') return <LinkGone token={token} state={gone.state} />;
+    notFound();
+  }
   const holder = byId ? { registrationId: token } : { token };
   const t = await getTranslations('registrations.manage');
   const { event } = registration;
@@ -57,6 +77,33 @@ export default async function ManageRegistrationPage({ params }: Props) {
         {registration.editableUntil ? (
           <EditRegistration registration={registration} holder={holder} locale={locale} />
         ) : null}
+        {byId ? null : (
+          <ClientIntl>
+            <ReissueLink token={token} />
+          </ClientIntl>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** An expired or revoked manage link: says which, and offers a new one by e-mail. */
+async function LinkGone({
+  token,
+  state,
+}: {
+  token: string;
+  state: Exclude<ManageLinkState, 'valid'>;
+}) {
+  const t = await getTranslations('registrations.manage.link');
+  return (
+    <div className="fr-grid-row">
+      <div className="fr-col-12 fr-col-md-8" data-testid={`link-${state}`}>
+        <h1>{t(state === 'expired' ? 'expiredTitle' : 'revokedTitle')}</h1>
+        <p className="fr-text--lead">{t(state)}</p>
+        <ClientIntl>
+          <ReissueLink token={token} primary />
+        </ClientIntl>
       </div>
     </div>
   );

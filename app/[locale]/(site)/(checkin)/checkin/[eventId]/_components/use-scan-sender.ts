@@ -64,12 +64,18 @@ export function useScanSender(eventId: string) {
     [key],
   );
 
-  /** The server's answer, or null when it could not be reached. */
+  /** The server's answer, or null when it could not be reached (or asked to wait). */
   const send = useCallback(
     async (scan: DeviceScan): Promise<ActionResult<ScanAnswer> | null> => {
       try {
         const { label: _, ...input } = scan;
-        return await scanAction(null, { eventId, ...input, sessionId: input.sessionId ?? '' });
+        const result = await scanAction(null, {
+          eventId,
+          ...input,
+          sessionId: input.sessionId ?? '',
+        });
+        // Refused by the scan rate limit: kept on the device and sent again, like offline.
+        return !result.ok && result.retryAfter ? null : result;
       } catch {
         return null;
       }

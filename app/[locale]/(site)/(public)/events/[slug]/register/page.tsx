@@ -3,15 +3,21 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { ClientIntl } from '@/app/_components/client-intl';
+import { RateLimitedPage } from '@/app/_components/rate-limited-page';
 import { getViewer, redirectToSignIn } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/events/format';
 import { getEventPage } from '@/lib/events/queries';
 import { countryOptions } from '@/lib/i18n/countries';
 import { Link } from '@/lib/i18n/link';
-import { nominationForRegistration } from '@/lib/nominations/queries';
+import { nominationForRegistration, nomineeLinkExpired } from '@/lib/nominations/queries';
 import type { Locale } from '@/lib/people/enums';
+import { RateLimitedError } from '@/lib/rate-limit';
 import { loadFormDefinition } from '@/lib/registrations/form-definition';
-import { invitationForRegistration } from '@/lib/registrations/invitation-queries';
+import {
+  invitationForRegistration,
+  invitationLinkRevoked,
+} from '@/lib/registrations/invitation-queries';
+import { limitPersonalLinkHere } from '@/lib/registrations/link-limits';
 import { registrationPhase, takesPublicRegistrations } from '@/lib/registrations/window';
 import { RegistrationForm } from '../../../_components/registration-form';
 import { sessionTexts } from '../../../_components/session-texts';
@@ -39,6 +45,17 @@ export default async function RegisterPage({ params, searchParams }: Props) {
   // also opens a restricted event to its invitee.
   const asked = (await searchParams)?.invitation;
   const token = typeof asked === 'string' ? asked : undefined;
+  if (token) {
+    // A personal link's every use counts, an unknown one too (guessing stops here).
+    const refused = await limitPersonalLinkHere(token).then(
+      () => null,
+      (error: unknown) => {
+        if (error instanceof RateLimitedError) return error;
+        throw error;
+      },
+    );
+    if (refused) return <RateLimitedPage seconds={refused.retryAfter} />;
+  }
   const { access, event } = await getEventPage(slug, viewer, locale, token);
   if (access === 'sign_in') {
     redirectToSignIn(`/${locale}/events/${encodeURIComponent(slug)}/register`, locale);
@@ -61,13 +78,25 @@ export default async function RegisterPage({ params, searchParams }: Props) {
       ? await nominationForRegistration(event.id, token, locale)
       : null;
   const personal = invitation ?? nomination;
+  // Each kind of link is read only here, by the event's mode: a manage link or another
+  // kind's token is unknown to it. A revoked or expired link says so.
   const refusal =
     event.registrationMode === 'nomination' && !nomination
       ? token
-        ? tNominations('errors.linkInvalid')
+        ? tNominations(
+            (await nomineeLinkExpired(event.id, token))
+              ? 'errors.tooLateToConfirm'
+              : 'errors.linkInvalid',
+          )
         : tErrors('byNomination')
       : event.registrationMode === 'invitation' && !invitation
-        ? tErrors(token ? 'invitationInvalid' : 'byInvitation')
+        ? tErrors(
+            !token
+              ? 'byInvitation'
+              : (await invitationLinkRevoked(event.id, token))
+                ? 'invitationRevoked'
+                : 'invitationInvalid',
+          )
         : event.status !== 'published'
           ? tErrors('notOpen')
           : window === 'not_yet'

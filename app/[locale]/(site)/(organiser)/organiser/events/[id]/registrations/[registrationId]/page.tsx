@@ -12,6 +12,7 @@ import type { Locale } from '@/lib/people/enums';
 import { loadQuestions } from '@/lib/registrations/form-definition';
 import { registrationDetail } from '@/lib/registrations/organiser';
 import { loadManagedEvent } from '../../../_components/load-managed-event';
+import { RevokeLink } from './_components/revoke-link';
 import { SessionPlacement } from './_components/session-placement';
 
 type Props = { params: Promise<{ locale: Locale; id: string; registrationId: string }> };
@@ -92,6 +93,7 @@ export default async function RegistrationDetailPage({ params }: Props) {
           </div>
         ))}
       </dl>
+      <RevokeLink eventId={id} registrationId={r.id} />
       <h2>{t('sessions')}</h2>
       <SessionPlacement
         eventId={id}

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Executor, getDb, selectRows } from '@/db/client';
+import { rateLimits } from '@/db/schema';
 
 export class RateLimitedError extends Error {
   constructor(readonly retryAfter: number) {
@@ -8,26 +9,52 @@ export class RateLimitedError extends Error {
   }
 }
 
+/** The translated answer to a refused request ({seconds} to wait), pages and actions alike. */
+export const RATE_LIMITED_MESSAGE = 'registrations.errors.rateLimited';
+
 /**
- * Public registrations, per client address (generous: a ministry's colleagues may share
- * one address and all register in the first minute) and per e-mail address (a second
- * attempt re-sends the personal link, so this also keeps anyone's inbox from being
- * flooded).
+ * Every limit in one place: hits per fixed window, per key, counted in Postgres so that
+ * they hold across app instances. A refused request answers 429 with Retry-After (HTTP),
+ * the translated "try again in N seconds" (pages, actions), and writes nothing.
  */
-export const REGISTRATION_LIMITS = {
-  address: { limit: 60, windowSeconds: 60 },
-  email: { limit: 5, windowSeconds: 600 },
-} as const;
+export const LIMITS = {
+  /** Public registration per client address: generous, a ministry's colleagues share one. */
+  registerAddress: { prefix: 'register:address', limit: 60, windowSeconds: 60 },
+  /** Per e-mail: a second attempt re-sends the personal link, so it also guards inboxes. */
+  registerEmail: { prefix: 'register:email', limit: 5, windowSeconds: 600 },
+  /** Magic links asked for one address; a link used to sign in clears it (see clearLimit). */
+  signInEmail: { prefix: 'signin:email', limit: 5, windowSeconds: 900 },
+  /** Magic links asked from one client address, whatever the e-mail (stops mass mailing). */
+  signInAddress: { prefix: 'signin:address', limit: 100, windowSeconds: 600 },
+  /** OIDC (ProConnect) callback attempts from one client address. */
+  oidcCallbackAddress: { prefix: 'oidc:address', limit: 60, windowSeconds: 600 },
+  /** One personal link (manage, invitation, nominee): its pages and actions. */
+  linkToken: { prefix: 'link:token', limit: 30, windowSeconds: 60 },
+  /** Every personal link opened from one address, unknown ones included: stops guessing. */
+  linkAddress: { prefix: 'link:address', limit: 120, windowSeconds: 60 },
+  /** New manage links sent for one registration (each goes to its registered e-mail). */
+  linkReissue: { prefix: 'link:reissue', limit: 3, windowSeconds: 3600 },
+  /** Check-in scans by one member of staff: a door scans fast, one a second is normal. */
+  scanUser: { prefix: 'scan:user', limit: 120, windowSeconds: 60 },
+  /** Check-in scans at one event, all doors together. */
+  scanEvent: { prefix: 'scan:event', limit: 1200, windowSeconds: 60 },
+  /** Name searches at the desk by one member of staff (the page re-runs it after a scan). */
+  deskSearchUser: { prefix: 'desk-search:user', limit: 120, windowSeconds: 60 },
+} as const satisfies Record<string, { prefix: string; limit: number; windowSeconds: number }>;
+
+export type LimitName = keyof typeof LIMITS;
 
 export type Limit = { key: string; limit: number; windowSeconds: number };
 
+/** One limit of the table on one subject (an address, an e-mail, a user, a token's hash). */
+export function limitOn(name: LimitName, subject: string): Limit {
+  const { prefix, limit, windowSeconds } = LIMITS[name];
+  return { key: `${prefix}:${subject}`, limit, windowSeconds };
+}
+
 /** The limits a public registration counts against; the e-mail is the normalised one. */
 export function registrationLimits(address: string, email: string): Limit[] {
-  const { address: a, email: e } = REGISTRATION_LIMITS;
-  return [
-    { key: `register:address:${address}`, ...a },
-    { key: `register:email:${email}`, ...e },
-  ];
+  return [limitOn('registerAddress', address), limitOn('registerEmail', email)];
 }
 
 /**
@@ -100,4 +127,14 @@ export async function hit(key: string, limit: number, windowSeconds: number): Pr
 /** Both limits of a public registration, on their own (registrations count them in `register`). */
 export async function limitRegistration(address: string, email: string): Promise<void> {
   await hitAll(registrationLimits(address, email));
+}
+
+/** Counts one hit on each limit of the table (see hitAll). */
+export async function enforce(...limits: Limit[]): Promise<void> {
+  await hitAll(limits);
+}
+
+/** Forgets a key's count (e.g. a magic link used: the person is who they said). */
+export async function clearLimit(limit: Limit): Promise<void> {
+  await getDb().delete(rateLimits).where(eq(rateLimits.key, limit.key));
 }
