@@ -2,7 +2,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { ActionError, ForbiddenError, paramsIn } from './errors';
-import { holdsAnywhere, type Permission, type Viewer } from './permissions';
+import { holdsAnywhere, type Permission, secondFactorWouldAllow, type Viewer } from './permissions';
 import { getViewer } from './session';
 
 export type FieldErrors = Record<string, string[]>;
@@ -63,8 +63,9 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
         (entry): entry is [string, string] => typeof entry[1] === 'string',
       ),
     );
+    let viewer: Viewer | null = null;
     try {
-      const viewer = await getViewer();
+      viewer = await getViewer();
       if ('permission' in options) {
         if (!viewer) return { ok: false, message: t('actions.unauthenticated') };
         if (!holdsAnywhere(viewer, options.permission)) throw new ForbiddenError();
@@ -82,6 +83,11 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
       return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error);
+      // Refused for want of the second factor (organiser and admin grants held back):
+      // say so, rather than "no rights", so that the person knows what to do.
+      if (error instanceof ForbiddenError && secondFactorWouldAllow(viewer, () => true)) {
+        return { ok: false, message: t('secondFactor.errors.required'), values };
+      }
       if (error instanceof ActionError) {
         const fieldErrors = error.fieldErrors
           ? Object.fromEntries(

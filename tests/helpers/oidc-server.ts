@@ -3,6 +3,8 @@
 // JWT signed with RS256. Any login typed into its form is accepted and becomes the
 // account's e-mail. A test-only switch (POST /__test/forge `on`/`off`) makes the
 // userinfo endpoint answer a forged identity signed by a key absent from the JWKS.
+// Ticking "multi-factor" on its form signs in with `amr: ["pwd", "otp", "mfa"]` in the
+// ID token (RFC 8176), as a provider does after a second factor; otherwise `["pwd"]`.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -79,6 +81,8 @@ function loginPage(uid: string, clientId: string, error?: string) {
   <form method="post" action="/interaction/${escapeHtml(uid)}" autocomplete="off">
     <label for="login">Identifiant</label>
     <input id="login" name="login" type="text" required autofocus>
+    <input id="mfa" name="mfa" type="checkbox" value="1">
+    <label for="mfa">Authentification multifacteur</label>
     <button type="submit">Se connecter</button>
   </form>
 </main>
@@ -176,14 +180,16 @@ export async function startOidcServer(port: number = E2E.oidcPort) {
     };
     if (prompt.name === 'login') {
       if (req.method !== 'POST') return send(200, loginPage(uid, params.client_id ?? ''));
-      const login = new URLSearchParams(await readBody(req)).get('login')?.trim() ?? '';
+      const form = new URLSearchParams(await readBody(req));
+      const login = form.get('login')?.trim() ?? '';
+      const amr = form.get('mfa') === '1' ? ['pwd', 'otp', 'mfa'] : ['pwd'];
       if (!login) return send(400, loginPage(uid, params.client_id ?? '', 'Identifiant requis.'));
       const sub = subOf(login);
       accounts.set(sub, login);
       return provider.interactionFinished(
         req,
         res,
-        { login: { accountId: sub } },
+        { login: { accountId: sub, amr } },
         { mergeWithLastSubmission: false },
       );
     }
