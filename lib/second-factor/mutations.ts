@@ -1,4 +1,3 @@
-import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Executor, getDb } from '@/db/client';
 import { rateLimits, recoveryCodes, secondFactors, sessions } from '@/db/schema';

@@ -1,4 +1,3 @@
-import 'server-only';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { type Executor, getDb } from '@/db/client';
 import { recoveryCodes, secondFactors, sessions } from '@/db/schema';
