@@ -131,7 +131,8 @@ export async function enterTotp(page: Page, email: string, locale: 'fr' | 'en', 
     if (attempt > 0) await page.reload();
     await page.getByLabel(label).fill(totpAt(secret, step * 30_000));
     await page.getByRole('button', { name: submit }).click();
-    const refused = page.getByRole('alert');
+    // The form's refusal (not Next's route announcer, also an alert).
+    const refused = page.locator('.fr-alert--error');
     await expect(async () => {
       const away = !/\/second-factor/.test(page.url());
       expect(away || (await refused.count()) > 0).toBe(true);

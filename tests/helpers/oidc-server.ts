@@ -4,7 +4,8 @@
 // account's e-mail. A test-only switch (POST /__test/forge `on`/`off`) makes the
 // userinfo endpoint answer a forged identity signed by a key absent from the JWKS.
 // Ticking "multi-factor" on its form signs in with `amr: ["pwd", "otp", "mfa"]` in the
-// ID token (RFC 8176), as a provider does after a second factor; otherwise `["pwd"]`.
+// ID token and the userinfo answer (RFC 8176), as a provider does after a second factor;
+// otherwise `["pwd"]`.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -108,7 +109,7 @@ export async function startOidcServer(port: number = E2E.oidcPort) {
   const signingJwk = { ...(await exportJWK(signing.privateKey)), kid, alg: 'RS256', use: 'sig' };
   // The forger's key: never published, but it claims the real key's kid.
   const rogue = await generateKeyPair('RS256');
-  const accounts = new Map<string, string>(); // sub → login
+  const accounts = new Map<string, { login: string; amr: string[] }>(); // sub → last login
   let forging = false;
 
   const provider = new Provider(issuer, {
@@ -130,7 +131,8 @@ export async function startOidcServer(port: number = E2E.oidcPort) {
     // Each ProConnect scope releases the claim of the same name.
     scopes: ['openid'],
     claims: {
-      openid: ['sub'],
+      // amr with `openid`: released in the ID token and in the userinfo answer.
+      openid: ['sub', 'amr'],
       email: ['email'],
       given_name: ['given_name'],
       usual_name: ['usual_name'],
@@ -144,9 +146,12 @@ export async function startOidcServer(port: number = E2E.oidcPort) {
     interactions: { url: (_ctx: unknown, i: { uid: string }) => `/interaction/${i.uid}` },
     cookies: { keys: [crypto.randomBytes(32).toString('hex')] },
     async findAccount(_ctx: unknown, sub: string) {
-      const login = accounts.get(sub);
-      if (!login) return undefined;
-      return { accountId: sub, claims: async () => ({ sub, ...profileOf(login) }) };
+      const account = accounts.get(sub);
+      if (!account) return undefined;
+      return {
+        accountId: sub,
+        claims: async () => ({ sub, ...profileOf(account.login), amr: account.amr }),
+      };
     },
   });
 
@@ -185,7 +190,7 @@ export async function startOidcServer(port: number = E2E.oidcPort) {
       const amr = form.get('mfa') === '1' ? ['pwd', 'otp', 'mfa'] : ['pwd'];
       if (!login) return send(400, loginPage(uid, params.client_id ?? '', 'Identifiant requis.'));
       const sub = subOf(login);
-      accounts.set(sub, login);
+      accounts.set(sub, { login, amr });
       return provider.interactionFinished(
         req,
         res,
