@@ -40,6 +40,8 @@ async function currentToken(): Promise<string> {
 
 async function backTo(callbackUrl: string | undefined): Promise<never> {
   const locale = (await getLocale()) as Locale;
+  // The header and menus (in the layout) now show the organiser and admin links.
+  revalidatePath('/[locale]', 'layout');
   return redirect(safeCallbackPath(callbackUrl, locale));
 }
 
@@ -48,6 +50,7 @@ export const enrolAction = defineAction(
   async (input, { viewer }) => {
     assertConcerned(viewer);
     const codes = await enrol(viewer, { ...input, sessionToken: await currentToken() });
+    // Not revalidated here: the page would be drawn again, without the codes shown once.
     return { recoveryCodes: codes };
   },
 );
