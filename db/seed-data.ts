@@ -451,6 +451,13 @@ export const ORGANISATIONS: Org[] = [
   },
 ];
 
+/**
+ * The authenticator secret of the demo organiser and admin (base32, RFC 6238: SHA-1,
+ * 6 digits, 30 s), printed in the README so that the demo and the tests can compute
+ * codes. Demo data only: a real person's secret is made at enrolment and never shown again.
+ */
+export const DEMO_TOTP_SECRET = 'PASSERELLEDEMOTOTPSECRETAAAAAAAA';
+
 export const DEMO_ACCOUNTS: {
   email: string;
   name: string;

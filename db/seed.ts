@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { zonedLocalToUtc } from '@/lib/events/time';
+import { sealSecret } from '@/lib/second-factor/crypto';
 import { closeDb, ensureMigrated, getDb, getEngine } from './client';
 import {
   events,
@@ -9,11 +10,18 @@ import {
   programmeSessions,
   registrationQuestions,
   roleGrants,
+  secondFactors,
   sessionSpeakers,
   users,
   workingGroups,
 } from './schema';
-import { DEMO_ACCOUNTS, NETWORKS, ORGANISATIONS, WORKING_GROUPS } from './seed-data';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_TOTP_SECRET,
+  NETWORKS,
+  ORGANISATIONS,
+  WORKING_GROUPS,
+} from './seed-data';
 import { DEMO_EVENTS } from './seed-events';
 
 /** Idempotent: every row is keyed by a slug or an e-mail and upserted. */
@@ -106,6 +114,14 @@ export async function seed(): Promise<void> {
         .insert(roleGrants)
         .values({ userId: user.id, role: account.role, organisationId })
         .onConflictDoNothing();
+      if (account.role === 'organiser' || account.role === 'admin') {
+        // Sealed again at each seed, under the current AUTH_SECRET.
+        const sealedSecret = sealSecret(DEMO_TOTP_SECRET, user.id);
+        await tx
+          .insert(secondFactors)
+          .values({ userId: user.id, sealedSecret, lastUsedStep: 0 })
+          .onConflictDoUpdate({ target: secondFactors.userId, set: { sealedSecret } });
+      }
     }
 
     const organiserId = userIds.get('organisatrice@passerelle.test');

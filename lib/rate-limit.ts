@@ -40,6 +40,8 @@ export const LIMITS = {
   scanEvent: { prefix: 'scan:event', limit: 1200, windowSeconds: 60 },
   /** Name searches at the desk by one member of staff (the page re-runs it after a scan). */
   deskSearchUser: { prefix: 'desk-search:user', limit: 120, windowSeconds: 60 },
+  /** Second-factor codes tried by one person: 5 in 5 minutes, so a 6-digit code can't be guessed. */
+  secondFactorUser: { prefix: 'second-factor', limit: 5, windowSeconds: 300 },
 } as const satisfies Record<string, { prefix: string; limit: number; windowSeconds: number }>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -12,3 +12,4 @@ export * from './people';
 export * from './rate-limits';
 export * from './registrations';
 export * from './rosters';
+export * from './second-factors';

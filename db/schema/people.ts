@@ -62,6 +62,8 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     expires: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+    /** When this session passed the second factor (a code, a recovery code, an OIDC MFA sign-in). */
+    secondFactorAt: timestamp({ withTimezone: true, mode: 'date' }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

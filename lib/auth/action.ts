@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { RATE_LIMITED_MESSAGE, RateLimitedError } from '@/lib/rate-limit';
 import { ActionError, ForbiddenError, paramsIn } from './errors';
-import { holdsAnywhere, type Permission, type Viewer } from './permissions';
+import { holdsAnywhere, type Permission, secondFactorWouldAllow, type Viewer } from './permissions';
 import { getViewer } from './session';
 
 export type FieldErrors = Record<string, string[]>;
@@ -66,8 +66,9 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
         (entry): entry is [string, string] => typeof entry[1] === 'string',
       ),
     );
+    let viewer: Viewer | null = null;
     try {
-      const viewer = await getViewer();
+      viewer = await getViewer();
       if ('permission' in options) {
         if (!viewer) return { ok: false, message: t('actions.unauthenticated') };
         if (!holdsAnywhere(viewer, options.permission)) throw new ForbiddenError();
@@ -92,6 +93,11 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
           values,
           retryAfter: error.retryAfter,
         };
+      }
+      // Refused for want of the second factor (organiser and admin grants held back):
+      // say so, rather than "no rights", so that the person knows what to do.
+      if (error instanceof ForbiddenError && secondFactorWouldAllow(viewer, () => true)) {
+        return { ok: false, message: t('secondFactor.errors.required'), values };
       }
       if (error instanceof ActionError) {
         const fieldErrors = error.fieldErrors

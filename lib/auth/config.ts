@@ -6,6 +6,7 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/mutations';
 import { sendMailNow } from '@/lib/mail/outbox';
 import { magicLinkMail } from '@/lib/mail/templates';
+import { oidcSignInIsMultiFactor, signInContext } from './amr';
 import { localeFromCallback } from './locale';
 import { oidcSettings, proConnectProvider } from './proconnect';
 import { authSecret } from './secret';
@@ -26,13 +27,24 @@ const emailProvider: EmailConfig = {
 
 function config(): NextAuthConfig {
   const oidc = oidcSettings();
+  const adapter = DrizzleAdapter(getDb(), {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  const { createSession } = adapter;
+  if (!createSession) throw new Error('the Drizzle adapter writes sessions');
   return {
-    adapter: DrizzleAdapter(getDb(), {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter: {
+      ...adapter,
+      // A session opened by a multi-factor OIDC sign-in has passed the second factor.
+      createSession: (data) =>
+        createSession({
+          ...data,
+          ...(signInContext()?.multiFactor ? { secondFactorAt: new Date() } : {}),
+        } as typeof data),
+    },
     // Sessions live in the database: they survive a restart and can be revoked.
     session: { strategy: 'database', maxAge: 30 * 24 * 3600, updateAge: 24 * 3600 },
     secret: authSecret(),
@@ -48,6 +60,15 @@ function config(): NextAuthConfig {
       async signIn({ user, account }) {
         if (!user.id) return;
         if (account?.provider === 'email' && user.email) await clearMagicLinkLimit(user.email);
+        if (signInContext()?.multiFactor) {
+          await recordAudit(getDb(), {
+            actorId: user.id,
+            action: 'auth.second_factor_oidc',
+            subjectType: 'user',
+            subjectId: user.id,
+            data: { provider: account?.provider ?? null },
+          });
+        }
         await recordAudit(getDb(), {
           actorId: user.id,
           action: 'auth.sign_in',
@@ -58,6 +79,16 @@ function config(): NextAuthConfig {
       },
     },
     callbacks: {
+      signIn({ account, profile }) {
+        const context = signInContext();
+        if (context && account?.type === 'oidc') {
+          context.multiFactor = oidcSignInIsMultiFactor(
+            profile as Record<string, unknown> | undefined,
+            account.id_token,
+          );
+        }
+        return true;
+      },
       session({ session, user }) {
         session.user.id = user.id;
         return session;

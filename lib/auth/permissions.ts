@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   'users.list': ['admin'],
   'roles.grant': ['admin'],
   'roles.revoke': ['admin'],
+  /** Remove someone's authenticator (lost phone): they enrol again at their next visit. */
+  'secondFactor.reset': ['admin'],
   'organisations.list': ['admin', 'organiser'],
   'organisations.manage': ['admin'],
   'events.create': ['admin', 'organiser'],
@@ -41,7 +43,36 @@ export type Viewer = {
   email: string;
   name: string | null;
   grants: Grant[];
+  /**
+   * Organiser and admin grants this session does not carry yet: it has not passed the
+   * second factor. Every check reads `grants` only, so they refuse until it does.
+   */
+  withheldGrants?: Grant[];
 };
+
+/** The roles a session carries only once it passed the second factor. */
+export const SECOND_FACTOR_ROLES: readonly GrantedRole[] = ['organiser', 'admin'];
+
+/** The viewer of a session: without the second factor, its organiser and admin grants are held back. */
+export function withSecondFactor(viewer: Viewer, passed: boolean): Viewer {
+  if (passed) return viewer;
+  const withheld = viewer.grants.filter((g) => SECOND_FACTOR_ROLES.includes(g.role));
+  if (withheld.length === 0) return viewer;
+  return {
+    ...viewer,
+    grants: viewer.grants.filter((g) => !SECOND_FACTOR_ROLES.includes(g.role)),
+    withheldGrants: withheld,
+  };
+}
+
+/** True when a refused check would pass once this session passes the second factor. */
+export function secondFactorWouldAllow(
+  viewer: Viewer | null,
+  check: (unlocked: Viewer) => boolean,
+): boolean {
+  if (!viewer?.withheldGrants?.length) return false;
+  return check({ ...viewer, grants: [...viewer.grants, ...viewer.withheldGrants] });
+}
 
 /** What a permission is checked against; absent keys mean "not scoped". */
 export type Resource = { organisationId?: string | null; eventId?: string | null };

@@ -22,6 +22,7 @@ export const CLIENT_NAMESPACES = [
   'rosters',
   'sessionAccess',
   'sessionTypes',
+  'secondFactor',
   'signIn',
   'validation',
   'visibility',

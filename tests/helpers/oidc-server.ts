@@ -3,6 +3,9 @@
 // JWT signed with RS256. Any login typed into its form is accepted and becomes the
 // account's e-mail. A test-only switch (POST /__test/forge `on`/`off`) makes the
 // userinfo endpoint answer a forged identity signed by a key absent from the JWKS.
+// Ticking "multi-factor" on its form signs in with `amr: ["pwd", "otp", "mfa"]` in the
+// ID token and the userinfo answer (RFC 8176), as a provider does after a second factor;
+// otherwise `["pwd"]`.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -79,6 +82,8 @@ function loginPage(uid: string, clientId: string, error?: string) {
   <form method="post" action="/interaction/${escapeHtml(uid)}" autocomplete="off">
     <label for="login">Identifiant</label>
     <input id="login" name="login" type="text" required autofocus>
+    <input id="mfa" name="mfa" type="checkbox" value="1">
+    <label for="mfa">Authentification multifacteur</label>
     <button type="submit">Se connecter</button>
   </form>
 </main>
@@ -104,7 +109,7 @@ export async function startOidcServer(port: number = E2E.oidcPort) {
   const signingJwk = { ...(await exportJWK(signing.privateKey)), kid, alg: 'RS256', use: 'sig' };
   // The forger's key: never published, but it claims the real key's kid.
   const rogue = await generateKeyPair('RS256');
-  const accounts = new Map<string, string>(); // sub → login
+  const accounts = new Map<string, { login: string; amr: string[] }>(); // sub → last login
   let forging = false;
 
   const provider = new Provider(issuer, {
@@ -126,7 +131,8 @@ export async function startOidcServer(port: number = E2E.oidcPort) {
     // Each ProConnect scope releases the claim of the same name.
     scopes: ['openid'],
     claims: {
-      openid: ['sub'],
+      // amr with `openid`: released in the ID token and in the userinfo answer.
+      openid: ['sub', 'amr'],
       email: ['email'],
       given_name: ['given_name'],
       usual_name: ['usual_name'],
@@ -140,9 +146,12 @@ export async function startOidcServer(port: number = E2E.oidcPort) {
     interactions: { url: (_ctx: unknown, i: { uid: string }) => `/interaction/${i.uid}` },
     cookies: { keys: [crypto.randomBytes(32).toString('hex')] },
     async findAccount(_ctx: unknown, sub: string) {
-      const login = accounts.get(sub);
-      if (!login) return undefined;
-      return { accountId: sub, claims: async () => ({ sub, ...profileOf(login) }) };
+      const account = accounts.get(sub);
+      if (!account) return undefined;
+      return {
+        accountId: sub,
+        claims: async () => ({ sub, ...profileOf(account.login), amr: account.amr }),
+      };
     },
   });
 
@@ -176,14 +185,16 @@ export async function startOidcServer(port: number = E2E.oidcPort) {
     };
     if (prompt.name === 'login') {
       if (req.method !== 'POST') return send(200, loginPage(uid, params.client_id ?? ''));
-      const login = new URLSearchParams(await readBody(req)).get('login')?.trim() ?? '';
+      const form = new URLSearchParams(await readBody(req));
+      const login = form.get('login')?.trim() ?? '';
+      const amr = form.get('mfa') === '1' ? ['pwd', 'otp', 'mfa'] : ['pwd'];
       if (!login) return send(400, loginPage(uid, params.client_id ?? '', 'Identifiant requis.'));
       const sub = subOf(login);
-      accounts.set(sub, login);
+      accounts.set(sub, { login, amr });
       return provider.interactionFinished(
         req,
         res,
-        { login: { accountId: sub } },
+        { login: { accountId: sub, amr } },
         { mergeWithLastSubmission: false },
       );
     }

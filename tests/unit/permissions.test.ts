@@ -35,6 +35,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'users.list': ['admin'],
   'roles.grant': ['admin'],
   'roles.revoke': ['admin'],
+  'secondFactor.reset': ['admin'],
   'organisations.list': ['admin', 'organiser'],
   'organisations.manage': ['admin'],
   'events.create': ['admin', 'organiser'],

@@ -6,10 +6,11 @@ import type { Locale } from '@/lib/people/enums';
 
 /** The home page for a viewer; anonymous visitors get it cached (cached/page.tsx). */
 export async function Home({ locale, viewer }: { locale: Locale; viewer: Viewer | null }) {
-  const [t, tRoles, tKinds, networks] = await Promise.all([
+  const [t, tRoles, tKinds, tFactor, networks] = await Promise.all([
     getTranslations('home'),
     getTranslations('roles'),
     getTranslations('networkKinds'),
+    getTranslations('secondFactor'),
     listActiveNetworks(locale),
   ]);
   const pillars = [
@@ -26,11 +27,20 @@ export async function Home({ locale, viewer }: { locale: Locale; viewer: Viewer 
           <p className="fr-callout__text">{t('signedInAs', { email: viewer.email })}</p>
           <p>
             {t('yourRoles', {
-              roles: rolesOf(viewer)
+              // The roles held, including those this session opens after the second factor.
+              roles: rolesOf({
+                ...viewer,
+                grants: [...viewer.grants, ...(viewer.withheldGrants ?? [])],
+              })
                 .map((r) => tRoles(r))
                 .join(', '),
             })}
           </p>
+          {viewer.withheldGrants?.length ? (
+            <p>
+              {tFactor('pendingNotice')} <Link href="/second-factor">{tFactor('pendingLink')}</Link>
+            </p>
+          ) : null}
         </div>
       ) : (
         <p>

@@ -4,7 +4,9 @@ import { requirePermission } from '@/lib/auth/session';
 import { pageTitle } from '@/lib/i18n/metadata';
 import type { Locale } from '@/lib/people/enums';
 import { listOrganisations, listUsersWithRoles } from '@/lib/people/queries';
+import { enrolledUserIds } from '@/lib/second-factor/queries';
 import { GrantRoleForm } from './_components/grant-role-form';
+import { ResetSecondFactorButton } from './_components/reset-second-factor-button';
 import { RevokeRoleButton } from './_components/revoke-role-button';
 
 type Props = { params: Promise<{ locale: Locale }> };
@@ -15,11 +17,13 @@ export default async function AdminUsersPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await requirePermission('users.list', `/${locale}/admin/users`);
-  const [t, tRoles, people, organisations] = await Promise.all([
+  const [t, tRoles, tFactor, people, organisations, enrolled] = await Promise.all([
     getTranslations('admin'),
     getTranslations('roles'),
+    getTranslations('secondFactor'),
     listUsersWithRoles(viewer, locale),
     listOrganisations(viewer, locale),
+    enrolledUserIds(),
   ]);
   const orgOptions = organisations.map((o) => ({
     id: o.id,
@@ -67,6 +71,12 @@ export default async function AdminUsersPage({ params }: Props) {
                     ))}
                   </ul>
                 )}
+                {enrolled.has(person.id) ? (
+                  <ResetSecondFactorButton
+                    userId={person.id}
+                    label={tFactor('adminResetLabel', { email: person.email })}
+                  />
+                ) : null}
                 <GrantRoleForm
                   userId={person.id}
                   title={t('grantTitle', { email: person.email })}
