@@ -75,7 +75,10 @@ export function nonceOfPolicy(policy: string | null): string | undefined {
   return policy?.match(/'nonce-([A-Za-z0-9+/=_-]+)'/)?.[1];
 }
 
-/** Camera for the check-in desk (same origin only); every other powerful feature off. */
+/**
+ * Camera for the check-in desk (same origin only); every other powerful feature off.
+ * Only features Chromium knows: it warns in the console about the others.
+ */
 export const PERMISSIONS_POLICY = [
   'camera=(self)',
   'microphone=()',
@@ -85,12 +88,10 @@ export const PERMISSIONS_POLICY = [
   'usb=()',
   'serial=()',
   'hid=()',
-  'bluetooth=()',
   'midi=()',
   'accelerometer=()',
   'gyroscope=()',
   'magnetometer=()',
-  'ambient-light-sensor=()',
   'screen-wake-lock=()',
   'xr-spatial-tracking=()',
   'browsing-topics=()',
