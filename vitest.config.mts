@@ -20,8 +20,9 @@ export default defineConfig({
           // Some tests run thousands of generated cases or 50,000 lines: on a shared,
           // loaded machine they may take far more than the default 5 s without being wrong.
           testTimeout: 60_000,
-          // next-auth imports 'next/server' without an extension; bundling it lets Vite resolve it.
-          server: { deps: { inline: ['next-auth'] } },
+          // next-auth and next-intl's middleware import 'next/server' without an extension;
+          // bundling them lets Vite resolve it.
+          server: { deps: { inline: ['next-auth', 'next-intl'] } },
         },
       },
       {
@@ -34,6 +35,7 @@ export default defineConfig({
           setupFiles: ['tests/helpers/integration-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
       ...(postgres
@@ -48,6 +50,7 @@ export default defineConfig({
                 setupFiles: ['tests/helpers/integration-setup.ts'],
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
+                server: { deps: { inline: ['next-auth'] } },
               },
             },
           ]

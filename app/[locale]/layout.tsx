@@ -7,6 +7,7 @@ import { DsfrHead, getHtmlAttributes } from '@/app/_components/dsfr/dsfr-head';
 import { DsfrStart } from '@/app/_components/dsfr/dsfr-start';
 import { ErrorTextsProvider } from '@/app/_components/error-texts';
 import { SiteFooter } from '@/app/_components/site-footer';
+import { requestNonce } from '@/lib/http/nonce';
 import { routing } from '@/lib/i18n/routing';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -21,14 +22,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-// No request data here (session, cookies, headers): the pages that anonymous visitors
-// share are rendered once and cached (see cached/ and proxy.ts); the header, which
-// depends on who is signed in, comes with the layouts below.
+// Every page is rendered for its request: the DSFR's inline colour-scheme script needs the
+// request's nonce (see proxy.ts). The header, which depends on who is signed in, comes
+// with the layout below.
 export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [t, tErrors] = await Promise.all([getTranslations('skipLinks'), getTranslations('errors')]);
+  const [t, tErrors, nonce] = await Promise.all([
+    getTranslations('skipLinks'),
+    getTranslations('errors'),
+    requestNonce(),
+  ]);
   const errorTexts = {
     title: tErrors('errorTitle'),
     body: tErrors('errorBody'),
@@ -40,6 +45,7 @@ export default async function LocaleLayout({ children, params }: Props) {
         <DsfrHead
           preloadFonts={['Marianne-Regular', 'Marianne-Medium', 'Marianne-Bold']}
           doDisableFavicon={false}
+          nonce={nonce}
         />
       </head>
       <body>

@@ -22,13 +22,10 @@ import {
   sessionInputSchema,
 } from './validation';
 
-// Pages that show events: the organiser's lists, the public catalogue and pages, and
-// the copies of those cached for anonymous visitors (app/[locale]/cached), which are
-// rendered again on their next request.
+// Pages that show events: the organiser's lists, the public catalogue and pages.
 function refreshEventPages() {
   revalidatePath('/[locale]/organiser/events', 'layout');
   revalidatePath('/[locale]/events', 'layout');
-  revalidatePath('/[locale]/cached', 'layout');
 }
 
 const eventId = z.uuid({ error: 'invalidChoice' });

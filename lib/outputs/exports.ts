@@ -88,7 +88,10 @@ export async function exportFile(
     const [namespace, rest] = key.split(/\.(.*)/s) as ['actions' | 'exports', string];
     return new Response(translator(locale, namespace)(rest as never), {
       status,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'private, no-store',
+      },
     });
   };
   const refused = refusal(viewer, eventId, kind, format);

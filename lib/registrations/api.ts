@@ -27,7 +27,7 @@ function pickLocale(request: NextRequest, body: unknown): Locale {
 function json(status: number, body: unknown, headers: Record<string, string> = {}) {
   return Response.json(body, {
     status,
-    headers: { 'Cache-Control': 'no-store', ...headers },
+    headers: { 'Cache-Control': 'private, no-store', ...headers },
   });
 }
 

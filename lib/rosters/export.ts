@@ -18,7 +18,10 @@ export async function exportRosterCsv(rosterId: string, lang: string | null): Pr
   const notFound = async () =>
     new Response((await getTranslations({ locale }))('actions.notFound'), {
       status: 404,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'private, no-store',
+      },
     });
   const viewer = await getViewer();
   if (!viewer || !isUuid(rosterId)) return notFound();

@@ -152,10 +152,7 @@ test('an organiser creates a bilingual event with three sessions and publishes i
   expect(icsDate(event?.DTEND ?? '').toISOString()).toBe('2027-09-14T15:00:00.000Z');
   expect(event?.LOCATION).toContain('Hôtel de Beauvau');
 
-  // The visitor's page is the cached one; the organiser renames the event and the
-  // visitor sees the new name on the next load, not a minute later.
-  const cached = await visitor.request.get(`/en/events/${slug}`);
-  expect(cached.headers()['x-nextjs-cache']).toBe('HIT');
+  // The organiser renames the event and the visitor sees the new name on the next load.
   const details = page.locator('section[aria-labelledby="details-title"]');
   await details.getByLabel('Titre en anglais').fill(`Demonstration workshop ${stamp} II`);
   await details.getByRole('button', { name: 'Enregistrer', exact: true }).click();

@@ -5,8 +5,7 @@ import type { Locale } from '@/lib/people/enums';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
-// Every page rendered for its visitor: signed-in people, and anonymous visitors on the
-// pages that are not cached for them.
+// Every page rendered for its visitor, signed in or not.
 export default async function SiteLayout({ children, params }: Props) {
   const [{ locale }, viewer] = await Promise.all([params, getViewer()]);
   return (

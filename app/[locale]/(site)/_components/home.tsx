@@ -4,7 +4,7 @@ import { Link } from '@/lib/i18n/link';
 import { listActiveNetworks } from '@/lib/networks/queries';
 import type { Locale } from '@/lib/people/enums';
 
-/** The home page for a viewer; anonymous visitors get it cached (cached/page.tsx). */
+/** The home page for a viewer (anonymous or signed in). */
 export async function Home({ locale, viewer }: { locale: Locale; viewer: Viewer | null }) {
   const [t, tRoles, tKinds, tFactor, networks] = await Promise.all([
     getTranslations('home'),

@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useMemo, useRef, useTransition } from 'react';
@@ -13,6 +12,7 @@ import {
   TextAreaField,
   TextField,
 } from '@/app/_components/form/fields';
+import { zodResolver } from '@/app/_components/form/zod-resolver';
 import { useSchemaMessage } from '@/app/_components/use-field-error';
 import { Link } from '@/lib/i18n/link';
 import { type Locale, ORGANISATION_KINDS } from '@/lib/people/enums';

@@ -1,10 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useActionState, useId, useTransition } from 'react';
 import { type SubmitHandler, useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { zodResolver } from '@/app/_components/form/zod-resolver';
 import { useSchemaMessage } from '@/app/_components/use-field-error';
 import { grantRoleAction } from '@/lib/people/actions';
 import { type GrantRoleInput, grantRoleSchema } from '@/lib/people/validation';

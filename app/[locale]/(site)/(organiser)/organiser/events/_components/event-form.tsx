@@ -1,10 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '@/app/_components/form/fields';
+import { zodResolver } from '@/app/_components/form/zod-resolver';
 import { useSchemaMessage } from '@/app/_components/use-field-error';
 import { createEventAction, updateEventAction } from '@/lib/events/actions';
 import {

@@ -1,10 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useActionState, useTransition } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { ChoiceGroup, SelectField, TextField } from '@/app/_components/form/fields';
+import { zodResolver } from '@/app/_components/form/zod-resolver';
 import { useSchemaMessage } from '@/app/_components/use-field-error';
 import { addSessionAction, updateSessionAction } from '@/lib/events/actions';
 import { SESSION_ACCESS_RULES, SESSION_TYPES } from '@/lib/events/enums';

@@ -10,27 +10,21 @@ import { MarkdownText } from '@/lib/text/markdown';
 import { EventFacts } from './event-facts';
 import { Timetable } from './timetable';
 
-/**
- * Whose page: `request` reads the session (signed-in people, who may see drafts and
- * restricted events); `anonymous` reads nothing from the request, so that the page
- * can be rendered once and cached for every anonymous visitor (cached/events/[slug]).
- */
-export type Audience = 'request' | 'anonymous';
+type Props = { slug: string; locale: Locale };
 
-type Props = { slug: string; locale: Locale; audience: Audience };
-
-// Read once per render, by the metadata and by the page.
-const loadEvent = cache(async (slug: string, locale: Locale, audience: Audience) =>
-  getEventPage(slug, audience === 'request' ? await getViewer() : null, locale),
+// Read once per render, by the metadata and by the page; signed-in people may see drafts
+// and restricted events.
+const loadEvent = cache(async (slug: string, locale: Locale) =>
+  getEventPage(slug, await getViewer(), locale),
 );
 
-export async function eventMetadata({ slug, locale, audience }: Props): Promise<Metadata> {
-  const { event } = await loadEvent(slug, locale, audience);
+export async function eventMetadata({ slug, locale }: Props): Promise<Metadata> {
+  const { event } = await loadEvent(slug, locale);
   return event ? { title: event.title, description: event.summary || undefined } : {};
 }
 
-export async function EventView({ slug, locale, audience }: Props) {
-  const { access, event } = await loadEvent(slug, locale, audience);
+export async function EventView({ slug, locale }: Props) {
+  const { access, event } = await loadEvent(slug, locale);
   if (access === 'sign_in')
     redirectToSignIn(`/${locale}/events/${encodeURIComponent(slug)}`, locale);
   if (access !== 'ok' || !event) notFound();

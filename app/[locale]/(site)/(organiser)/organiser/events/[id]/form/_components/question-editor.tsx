@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
@@ -11,6 +10,7 @@ import {
   TextAreaField,
   TextField,
 } from '@/app/_components/form/fields';
+import { zodResolver } from '@/app/_components/form/zod-resolver';
 import { useSchemaMessage } from '@/app/_components/use-field-error';
 import { Link } from '@/lib/i18n/link';
 import { CHOICE_KINDS, QUESTION_KINDS, type QuestionKind } from '@/lib/registrations/enums';

@@ -1,9 +1,10 @@
-const createNextIntlPlugin = require('next-intl/plugin');
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+import { headerRules } from './lib/http/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder; pdfkit
   // reads its data files from its own folder too.
   serverExternalPackages: ['@electric-sql/pglite', 'pdfkit'],
@@ -15,11 +16,12 @@ const nextConfig = {
     // and lib/rosters/validation.ts refuses files over 7 MB with a translated message
     // before this limit (1 MB by default) could answer with a bare error.
     serverActions: { bodySizeLimit: '8mb' },
-    // The pages cached for anonymous visitors (app/[locale]/cached) live in memory only:
-    // written to disk they would outlive the process, and a restart (on another database,
-    // or before a page changed by an organiser was next requested) would serve them stale.
-    isrFlushToDisk: false,
+  },
+  // The fixed security headers on every response (pages, route handlers, static files);
+  // each page's Content-Security-Policy comes from proxy.ts.
+  async headers() {
+    return headerRules({ production: process.env.NODE_ENV === 'production' });
   },
 };
 
-module.exports = withNextIntl(nextConfig);
+export default withNextIntl(nextConfig);
