@@ -55,6 +55,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: route handlers, Next's assets and the DSFR's files get their headers from
-  // next.config.ts. Prefetches get a policy too (their payload becomes the page).
+  // next.config.js. Prefetches get a policy too (their payload becomes the page).
   matcher: ['/((?!api|_next|_vercel|dsfr|.*\\..*).*)'],
 };

@@ -1,6 +1,8 @@
-// The HTTP hardening of every response, as data: next.config.ts sets the fixed headers
+// The HTTP hardening of every response, as data: next.config.js sets the fixed headers (from header-rules.json)
 // on every path (pages, route handlers, static files); proxy.ts sets the page's
 // Content-Security-Policy with a nonce of its own for each request.
+
+import rules from './header-rules.json';
 
 type Header = { key: string; value: string };
 
@@ -79,58 +81,38 @@ export function nonceOfPolicy(policy: string | null): string | undefined {
  * Camera for the check-in desk (same origin only); every other powerful feature off.
  * Only features Chromium knows: it warns in the console about the others.
  */
-export const PERMISSIONS_POLICY = [
-  'camera=(self)',
-  'microphone=()',
-  'geolocation=()',
-  'display-capture=()',
-  'payment=()',
-  'usb=()',
-  'serial=()',
-  'hid=()',
-  'midi=()',
-  'accelerometer=()',
-  'gyroscope=()',
-  'magnetometer=()',
-  'screen-wake-lock=()',
-  'xr-spatial-tracking=()',
-  'browsing-topics=()',
-  'interest-cohort=()',
-].join(', ');
+export const PERMISSIONS_POLICY = rules.permissions.join(', ');
 
-/** The headers every response carries. */
+/** The headers every response carries (HSTS is ignored over plain HTTP, e.g. localhost). */
 export function baseSecurityHeaders({ production }: { production: boolean }): Header[] {
   return [
-    // Browsers ignore it over plain HTTP (localhost), so it is harmless in tests.
-    ...(production
-      ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
-      : []),
-    { key: 'X-Content-Type-Options', value: 'nosniff' },
-    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-    { key: 'X-Frame-Options', value: 'DENY' },
+    ...(production ? [{ key: 'Strict-Transport-Security', value: rules.hsts }] : []),
+    ...rules.base,
     { key: 'Permissions-Policy', value: PERMISSIONS_POLICY },
-    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
   ];
 }
-
-const NO_REFERRER = [{ key: 'Referrer-Policy', value: 'no-referrer' }];
 
 /**
  * The addresses that carry a secret (a manage link's token, an invitation or nominee
  * token, a magic link): their pages send no Referer at all, so that a link followed from
  * them (or an image they load) cannot leak it.
  */
-export const TOKEN_ROUTES: { source: string; has?: { type: 'query'; key: string }[] }[] = [
-  { source: '/:locale/registrations/:token' },
-  { source: '/:locale/events/:slug/register', has: [{ type: 'query', key: 'invitation' }] },
-  { source: '/api/auth/callback/:path*' },
-  { source: '/:path*', has: [{ type: 'query', key: 'token' }] },
-];
+export const TOKEN_ROUTES = rules.tokenRoutes as {
+  source: string;
+  has?: { type: 'query'; key: string }[];
+}[];
 
-/** next.config.ts `headers()`: later entries override earlier ones for the same key. */
+/**
+ * What next.config.js `headers()` answers (it reads the same header-rules.json: a
+ * config file in JavaScript cannot import this module); later entries override earlier
+ * ones for the same key.
+ */
 export function headerRules({ production }: { production: boolean }) {
   return [
     { source: '/:path*', headers: baseSecurityHeaders({ production }) },
-    ...TOKEN_ROUTES.map((route) => ({ ...route, headers: NO_REFERRER })),
+    ...TOKEN_ROUTES.map((route) => ({
+      ...route,
+      headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }],
+    })),
   ];
 }

@@ -19,7 +19,7 @@ import { ROSTER_FIELDS, type RosterField } from './fields';
 
 /** A year's roster of a large ministry: tens of thousands of people at most. */
 export const ROSTER_CSV_MAX_ROWS = 50_000;
-/** 50,000 rows of a roster are about 5 MB; server actions take 8 MB (next.config.ts). */
+/** 50,000 rows of a roster are about 5 MB; server actions take 8 MB (next.config.js). */
 export const ROSTER_CSV_MAX_BYTES = 7 * 1024 * 1024;
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;

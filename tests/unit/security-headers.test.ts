@@ -90,6 +90,20 @@ describe('headerRules', () => {
     expect(PERMISSIONS_POLICY).toMatch(/(^|, )camera=\(self\)/);
     expect(PERMISSIONS_POLICY).toMatch(/(^|, )microphone=\(\)/);
   });
+
+  it('is what next.config.js answers, in production and not', async () => {
+    const config = require('../../next.config.js') as { headers: () => Promise<unknown> };
+    const env = process.env as Record<string, string | undefined>;
+    const before = env.NODE_ENV;
+    try {
+      for (const production of [true, false]) {
+        env.NODE_ENV = production ? 'production' : 'development';
+        expect(await config.headers()).toEqual(headerRules({ production }));
+      }
+    } finally {
+      env.NODE_ENV = before;
+    }
+  });
 });
 
 describe('proxy', () => {
