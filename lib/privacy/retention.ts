@@ -95,7 +95,12 @@ export type RetentionRun = {
  * event moved earlier than its purge job, for one). A dry run writes nothing.
  */
 export async function runRetention(
-  options: { now?: Date; dryRun?: boolean } = {},
+  options: {
+    now?: Date;
+    dryRun?: boolean;
+    /** Called once the work is done, with what sees it (the dry run's transaction). */
+    inspect?: (db: Executor) => Promise<void>;
+  } = {},
 ): Promise<RetentionRun> {
   const now = options.now ?? new Date();
   const db = getDb();
@@ -105,26 +110,31 @@ export async function runRetention(
     .where(and(isNull(events.anonymisedAt), dueBy(now)))
     .orderBy(asc(events.endsAt));
   const run: RetentionRun = { events: [], totals: emptyCounts(), needsPurged: 0 };
-  for (const event of due) {
-    let counts: AnonymiseCounts | null = null;
-    try {
-      await db.transaction(async (tx) => {
-        counts = await anonymiseEvent(tx, event.id, now);
-        if (options.dryRun) throw new DryRun();
+  const anonymise = async (tx: Transaction, event: { id: string; slug: string }) => {
+    const counts = await anonymiseEvent(tx, event.id, now);
+    if (!counts) return;
+    run.events.push({ ...event, counts });
+    addCounts(run.totals, counts);
+  };
+  if (options.dryRun) {
+    // One transaction for the whole run, rolled back once counted.
+    await db
+      .transaction(async (tx) => {
+        for (const event of due) await anonymise(tx, event);
+        await options.inspect?.(tx);
+        throw new DryRun();
+      })
+      .catch((error) => {
+        if (!(error instanceof DryRun)) throw error;
       });
-    } catch (error) {
-      if (!(error instanceof DryRun)) throw error;
-    }
-    if (counts) {
-      run.events.push({ ...event, counts });
-      addCounts(run.totals, counts);
-    }
+    return run;
   }
-  if (!options.dryRun) {
-    for (const eventId of await eventsWithNeedsLeft(db, now)) {
-      run.needsPurged += await purgeNeedsAnswers(eventId, now);
-    }
+  // One transaction per event: one that fails does not hold back the others.
+  for (const event of due) await db.transaction((tx) => anonymise(tx, event));
+  for (const eventId of await eventsWithNeedsLeft(db, now)) {
+    run.needsPurged += await purgeNeedsAnswers(eventId, now);
   }
+  await options.inspect?.(db);
   return run;
 }
 
@@ -168,10 +178,10 @@ export type RetentionCounts = Record<string, number>;
  * What the database holds, before and after a run: the identifying rows (still naming
  * someone) beside what statistics keep (statuses, scans). Read by the command.
  */
-export async function retentionCounts(now: Date): Promise<RetentionCounts> {
+export async function retentionCounts(now: Date, db: Executor = getDb()): Promise<RetentionCounts> {
   const anonymised = `%@${ANONYMISED_DOMAIN}`;
   const [row] = await selectRows<Record<string, string | number>>(
-    getDb(),
+    db,
     sql`select
       (select count(*) from events) as "events",
       (select count(*) from events where anonymised_at is not null) as "events anonymised",
