@@ -188,7 +188,7 @@ export async function erasePerson(
 ): Promise<ErasureCounts> {
   assertCan(viewer, 'privacy.erase');
   const normalised = email.trim().toLowerCase();
-  if (normalised === viewer.email.toLowerCase()) throw new ActionError('privacy.errors.self');
+  if (normalised === viewer.email.toLowerCase()) throw new ActionError('dataRights.errors.self');
   return getDb().transaction(async (tx) => {
     const { counts } = await eraseInTransaction(tx, normalised, {
       actorId: viewer.id,
@@ -202,7 +202,7 @@ export async function erasePerson(
       counts.nominations +
       counts.rosterEntries +
       counts.mails;
-    if (found === 0) throw new ActionError('privacy.errors.nobody');
+    if (found === 0) throw new ActionError('dataRights.errors.nobody');
     return counts;
   });
 }

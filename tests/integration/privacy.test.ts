@@ -20,7 +20,7 @@ import {
 } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { recordAudit } from '@/lib/audit/mutations';
-import type { ActionError } from '@/lib/auth/errors';
+import { ActionError } from '@/lib/auth/errors';
 import { MAIL_QUEUE } from '@/lib/mail/outbox';
 import { nominate } from '@/lib/nominations/mutations';
 import { personalDataOf, registrationDataByToken } from '@/lib/privacy/access';
@@ -36,6 +36,7 @@ import { registrationByToken } from '@/lib/registrations/queries';
 import { questionInputSchema } from '@/lib/registrations/question-validation';
 import { addQuestion, deleteQuestion } from '@/lib/registrations/questions';
 import { parseSubmission } from '@/lib/registrations/submission';
+import { listRosters, rostersToReview } from '@/lib/rosters/queries';
 import { makeViewer } from '../helpers/fixtures';
 import { BEFORE, person as nominee, openedCall } from '../helpers/nominations';
 
@@ -211,10 +212,10 @@ describe('the retention job', () => {
     expect(mine?.counts).toMatchObject({ registrations: 2, invitations: 1, searchTraces: 1 });
     expect(mine?.counts.mails).toBeGreaterThanOrEqual(2);
     const after = await retentionCounts(now);
-    expect(after['events anonymised']).toBe(before['events anonymised'] + run.events.length);
+    expect(after['events anonymised']).toBe((before['events anonymised'] ?? 0) + run.events.length);
     expect(after['events past retention, not anonymised']).toBe(0);
     expect(after['registrations naming someone']).toBe(
-      before['registrations naming someone'] - run.totals.registrations,
+      (before['registrations naming someone'] ?? 0) - run.totals.registrations,
     );
     // Statistics stay.
     expect(after['registrations (kept)']).toBe(before['registrations (kept)']);
@@ -410,9 +411,9 @@ describe('erasure', () => {
         (e: unknown) => e,
       );
     const nobody = await refusal(erasePerson(admin, unique('nobody'), { origin: ORIGIN }));
-    expect((nobody as ActionError).messageKey).toBe('privacy.errors.nobody');
+    expect((nobody as ActionError).messageKey).toBe('dataRights.errors.nobody');
     const self = await refusal(erasePerson(admin, admin.email, { origin: ORIGIN }));
-    expect((self as ActionError).messageKey).toBe('privacy.errors.self');
+    expect((self as ActionError).messageKey).toBe('dataRights.errors.self');
     const forbidden = await refusal(erasePerson(someone, admin.email, { origin: ORIGIN }));
     expect((forbidden as ActionError).messageKey).toBe('actions.forbidden');
     expect(await audits()).toBe(before);
@@ -468,5 +469,28 @@ describe('the right of access', () => {
     expect(one?.registration?.email).toBe(other);
     expect(JSON.stringify(one)).not.toContain(email);
     expect(await registrationDataByToken('not-a-token')).toBeNull();
+  });
+});
+
+describe('rosters over two years old', () => {
+  it('are flagged to their nominators and listed for admins only', async () => {
+    const { orgA, nominatorA } = await openedCall();
+    const [network] = await getDb().select({ id: networks.id }).from(networks).limit(1);
+    const [old] = await getDb()
+      .insert(designationRosters)
+      .values({ organisationId: orgA, year: 2021, networkId: network?.id as string })
+      .returning({ id: designationRosters.id });
+    await getDb()
+      .insert(designationRosters)
+      .values({ organisationId: orgA, year: 2026, networkId: network?.id as string });
+    const now = new Date('2026-06-01T00:00:00Z');
+    const mine = await listRosters(nominatorA, 'fr');
+    expect(mine.find((r) => r.year === 2021)?.toReview).toBe(true);
+    expect(mine.find((r) => r.year === 2026)?.toReview).toBe(false);
+    const admin = await makeViewer([{ role: 'admin' }]);
+    const listed = await rostersToReview(admin, 'fr', now);
+    expect(listed.map((r) => r.id)).toContain(old?.id);
+    expect(listed.every((r) => r.year <= 2023)).toBe(true);
+    await expect(rostersToReview(nominatorA, 'fr', now)).rejects.toBeInstanceOf(ActionError);
   });
 });

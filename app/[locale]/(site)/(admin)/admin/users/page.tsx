@@ -1,9 +1,11 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable } from '@/app/_components/data-table';
 import { requirePermission } from '@/lib/auth/session';
+import { Link } from '@/lib/i18n/link';
 import { pageTitle } from '@/lib/i18n/metadata';
 import type { Locale } from '@/lib/people/enums';
 import { listOrganisations, listUsersWithRoles } from '@/lib/people/queries';
+import { listErasureRequests } from '@/lib/privacy/erasure';
 import { GrantRoleForm } from './_components/grant-role-form';
 import { RevokeRoleButton } from './_components/revoke-role-button';
 
@@ -15,11 +17,13 @@ export default async function AdminUsersPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await requirePermission('users.list', `/${locale}/admin/users`);
-  const [t, tRoles, people, organisations] = await Promise.all([
+  const [t, tRoles, tData, people, organisations, requests] = await Promise.all([
     getTranslations('admin'),
     getTranslations('roles'),
+    getTranslations('dataRights.admin'),
     listUsersWithRoles(viewer, locale),
     listOrganisations(viewer, locale),
+    listErasureRequests(viewer).then((r) => r.length),
   ]);
   const orgOptions = organisations.map((o) => ({
     id: o.id,
@@ -29,6 +33,11 @@ export default async function AdminUsersPage({ params }: Props) {
     <>
       <h1>{t('users')}</h1>
       <p>{t('usersLead')}</p>
+      <p>
+        <Link className="fr-link" href="/admin/users/erasure">
+          {tData('usersLink', { count: requests })}
+        </Link>
+      </p>
       <p className="fr-text--sm">{t('count', { count: people.length })}</p>
       <DataTable caption={t('tableCaption')}>
         <thead>

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ClientIntl } from '@/app/_components/client-intl';
 import { requireUser } from '@/lib/auth/session';
 import { isUuid } from '@/lib/events/validation';
+import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
 import { ACTIVE_STATUSES } from '@/lib/registrations/enums';
 import { myRegistration, registrationByToken } from '@/lib/registrations/queries';
@@ -32,7 +33,10 @@ export default async function ManageRegistrationPage({ params }: Props) {
     : await registrationByToken(token, locale);
   if (!registration) notFound();
   const holder = byId ? { registrationId: token } : { token };
-  const t = await getTranslations('registrations.manage');
+  const [t, tData] = await Promise.all([
+    getTranslations('registrations.manage'),
+    getTranslations('dataRights.registration'),
+  ]);
   const { event } = registration;
   return (
     <div className="fr-grid-row">
@@ -57,6 +61,26 @@ export default async function ManageRegistrationPage({ params }: Props) {
         {registration.editableUntil ? (
           <EditRegistration registration={registration} holder={holder} locale={locale} />
         ) : null}
+        <section className="fr-mt-6w" aria-labelledby="my-data-title">
+          <h2 id="my-data-title" className="fr-h4">
+            {tData('title')}
+          </h2>
+          <p className="fr-text--sm">{byId ? tData('signedIn') : tData('byLink')}</p>
+          {byId ? (
+            <Link className="fr-link" href="/my-data">
+              {tData('myData')}
+            </Link>
+          ) : (
+            <a
+              className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line"
+              href={`/api/privacy/registrations/${encodeURIComponent(token)}?lang=${locale}`}
+              download
+              data-testid="download-registration-data"
+            >
+              {tData('download')}
+            </a>
+          )}
+        </section>
       </div>
     </div>
   );
