@@ -36,7 +36,8 @@ test('a person downloads their data and asks for erasure; an admin erases them',
   await expectNoAxeViolations(person);
   await request.getByText('Je demande l’effacement définitif').click();
   await request.getByRole('button', { name: 'Demander l’effacement' }).click();
-  await expect(person.getByText('Votre demande d’effacement est enregistrée.')).toBeVisible();
+  // The page shows the request as pending, then and after a reload.
+  await expect(person.getByTestId('erasure-pending')).toContainText('en attente de traitement');
   await person.reload();
   await expect(person.getByTestId('erasure-pending')).toBeVisible();
 
@@ -60,6 +61,9 @@ test('a person downloads their data and asks for erasure; an admin erases them',
   await expect(
     form.getByText('No data is tied to this e-mail address. Nothing was erased.'),
   ).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Rosters to review' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Designation rosters to review');
   await expectNoAxeViolations(page);
 
   // The person's sessions went with the account.

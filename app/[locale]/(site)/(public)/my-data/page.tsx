@@ -45,7 +45,11 @@ export default async function MyDataPage({ params }: Props) {
         <h2 id="erasure-title">{t('erasureTitle')}</h2>
         <p>{t('erasureBody')}</p>
         {pending ? (
-          <div className="fr-alert fr-alert--info fr-alert--sm" data-testid="erasure-pending">
+          <div
+            className="fr-alert fr-alert--info fr-alert--sm"
+            role="status"
+            data-testid="erasure-pending"
+          >
             <p>{t('pending', { date: format.dateTime(pending, { dateStyle: 'long' }) })}</p>
           </div>
         ) : (
