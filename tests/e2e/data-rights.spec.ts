@@ -9,7 +9,8 @@ test('a person downloads their data and asks for erasure; an admin erases them',
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  // Two people, five pages with axe: generous on a loaded machine.
+  test.setTimeout(240_000);
   const email = `effacement.${stamp}@example.org`;
   const person = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   await signInAs(person, email);
