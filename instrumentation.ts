@@ -6,5 +6,10 @@ export async function register() {
   const { startWorker } = await import('@/lib/jobs/worker');
   await ensureMigrated();
   registerJobHandlers();
-  if (process.env.JOBS_WORKER !== 'off') startWorker();
+  if (process.env.JOBS_WORKER !== 'off') {
+    // The retention job runs daily; the first run soon after a start.
+    const { scheduleRetention } = await import('@/lib/privacy/retention');
+    await scheduleRetention();
+    startWorker();
+  }
 }

@@ -62,6 +62,8 @@ export const events = pgTable(
     offerHoldHours: integer().notNull().default(48),
     /** Days after the end of the event before personal data is anonymised. */
     retentionDays: integer().notNull().default(365),
+    /** When the retention job anonymised the event's personal data; null until then. */
+    anonymisedAt: instant(),
     titleFr: text().notNull(),
     titleEn: text().notNull(),
     summaryFr: text().notNull().default(''),

@@ -9,6 +9,7 @@ export * from './networks';
 export * from './nominations';
 export * from './outputs';
 export * from './people';
+export * from './privacy';
 export * from './rate-limits';
 export * from './registrations';
 export * from './rosters';

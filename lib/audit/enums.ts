@@ -61,6 +61,10 @@ export const AUDIT_ACTIONS = [
   'rosters.entry.add',
   'rosters.entry.update',
   'rosters.entry.remove',
+  'retention.anonymise',
+  'privacy.export',
+  'privacy.erasure_request',
+  'privacy.erase',
 ] as const;
 
 /** The catalogue key of an action's label (the catalogue's keys hold no dots). */

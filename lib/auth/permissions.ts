@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'nominations.nominate': ['admin', 'nominator'],
   /** Check people in and out at an event's doors (check-in staff: their event only). */
   'checkin.scan': ['admin', 'organiser', 'checkin_staff'],
+  /** Erase a person everywhere; see the erasure requests. */
+  'privacy.erase': ['admin'],
   'account.view': ['participant', 'nominator', 'organiser', 'checkin_staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

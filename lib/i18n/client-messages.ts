@@ -5,6 +5,7 @@ export const CLIENT_NAMESPACES = [
   'admin',
   'attendance',
   'confidentiality',
+  'dataRights',
   'errors',
   'eventEditor',
   'eventFormats',

@@ -5,6 +5,7 @@ import {
   CERTIFICATE_MAILING_QUEUE,
   runCertificateMailing,
 } from '@/lib/outputs/certificate-mailing';
+import { RETENTION_QUEUE, runRetentionJob } from '@/lib/privacy/retention';
 import { INVITATION_REMINDER_QUEUE, runInvitationReminder } from '@/lib/registrations/invitations';
 import { OFFER_EXPIRY_QUEUE, runOfferExpiry } from '@/lib/registrations/mutations';
 import { PURGE_NEEDS_QUEUE, runNeedsPurge } from '@/lib/registrations/questions';
@@ -19,4 +20,5 @@ export function registerJobHandlers(): void {
   registerHandler(NOMINEE_DEADLINE_QUEUE, runNomineeDeadline);
   registerHandler(MAILING_FANOUT_QUEUE, runMailingFanout);
   registerHandler(CERTIFICATE_MAILING_QUEUE, runCertificateMailing);
+  registerHandler(RETENTION_QUEUE, runRetentionJob);
 }

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '@/db/errors';
 import {
   events,
   programmeSessions,
+  type RegistrationRow,
   registrationChanges,
   registrationSessions,
   registrations,
@@ -550,22 +551,52 @@ export async function cancelRegistration(
   holder: Holder,
   options: { origin: string; now?: Date },
 ): Promise<{ id: string }> {
-  const now = options.now ?? new Date();
   return getDb().transaction(async (tx) => {
     const { event, row } = await lockHeld(tx, holder);
-    if (!ACTIVE_STATUSES.includes(row.status)) {
-      throw new ActionError('registrations.errors.notActive');
-    }
-    await tx
-      .update(registrations)
-      .set({ status: 'cancelled', offerExpiresAt: null })
-      .where(eq(registrations.id, row.id));
-    await recordChange(tx, row.id, row.status, 'cancelled');
-    // A written trace for the person; their link (which they are using) keeps working.
-    await queueMail(tx, await registrationMail(tx, row.id, 'cancelled', null, options.origin));
-    if (SEAT_HOLDING.includes(row.status)) await offerFreedSeats(tx, event, options.origin, now);
-    return { id: row.id };
+    return cancelLocked(tx, event, row, { ...options, notify: true });
   });
+}
+
+/**
+ * Cancels a registration whose event the caller has locked (an erasure: nobody is left
+ * to write to, so no mail), in the caller's transaction; the seat goes on as above.
+ */
+export async function cancelForErasure(
+  tx: Transaction,
+  event: LockedEvent,
+  registrationId: string,
+  options: { origin: string; now?: Date },
+): Promise<void> {
+  const [row] = await tx
+    .select()
+    .from(registrations)
+    .where(eq(registrations.id, registrationId))
+    .for('update');
+  if (!row || !ACTIVE_STATUSES.includes(row.status)) return;
+  await cancelLocked(tx, event, row, { ...options, notify: false });
+}
+
+async function cancelLocked(
+  tx: Transaction,
+  event: LockedEvent,
+  row: RegistrationRow,
+  options: { origin: string; now?: Date; notify: boolean },
+): Promise<{ id: string }> {
+  const now = options.now ?? new Date();
+  if (!ACTIVE_STATUSES.includes(row.status)) {
+    throw new ActionError('registrations.errors.notActive');
+  }
+  await tx
+    .update(registrations)
+    .set({ status: 'cancelled', offerExpiresAt: null })
+    .where(eq(registrations.id, row.id));
+  await recordChange(tx, row.id, row.status, 'cancelled');
+  // A written trace for the person; their link (which they are using) keeps working.
+  if (options.notify) {
+    await queueMail(tx, await registrationMail(tx, row.id, 'cancelled', null, options.origin));
+  }
+  if (SEAT_HOLDING.includes(row.status)) await offerFreedSeats(tx, event, options.origin, now);
+  return { id: row.id };
 }
 
 /** The person takes the seat offered to them, while the offer holds. */

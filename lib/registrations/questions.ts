@@ -187,6 +187,16 @@ export async function deleteQuestion(viewer: Viewer | null, questionId: string):
       .where(
         and(eq(registrationQuestions.id, questionId), eq(registrationQuestions.eventId, eventId)),
       );
+    // Needs answers (diet, access) go with their question: the purge after the event
+    // only finds the answers of the questions still there.
+    if (questions.find((q) => q.id === questionId)?.purpose !== 'general') {
+      await tx
+        .update(registrations)
+        .set({ answers: sql`${registrations.answers} - ${questionId}::text` })
+        .where(
+          and(eq(registrations.eventId, eventId), sql`${registrations.answers} ? ${questionId}`),
+        );
+    }
     await renumber(
       tx,
       questions.filter((q) => q.id !== questionId),

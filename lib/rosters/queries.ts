@@ -1,4 +1,16 @@
-import { and, asc, count, desc, eq, ilike, inArray, notInArray, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  lte,
+  notInArray,
+  or,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, getDb } from '@/db/client';
 import {
@@ -10,11 +22,13 @@ import {
   workingGroups,
 } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/mutations';
+import { assertCan } from '@/lib/auth/assert';
 import { NotFoundError } from '@/lib/auth/errors';
 import { allows, type Viewer } from '@/lib/auth/permissions';
 import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/people/enums';
 import { likePattern } from '@/lib/text/like';
+import { lastYearToReview, rosterToReview } from './review';
 import type { GroupChoice } from './validation';
 
 // Reads of the rosters. A nominator reaches only the rosters of the organisations their
@@ -102,6 +116,7 @@ function rosterDto(r: RosterRow, locale: Locale) {
     networkId: r.networkId,
     workingGroupId: r.workingGroupId,
     title: rosterTitle({ year: r.year, network: r.network, group }),
+    toReview: rosterToReview(r.year),
   };
 }
 
@@ -120,6 +135,25 @@ export async function listRosters(viewer: Viewer, locale: Locale) {
     .where(ids ? inArray(rosters.organisationId, ids) : undefined)
     .groupBy(rosters.id, organisations.id, networks.id, workingGroups.id)
     .orderBy(desc(rosters.year), asc(networks.acronym), asc(workingGroups.nameFr));
+  return rows.map((r) => ({ ...rosterDto(r, locale), size: Number(r.size) }));
+}
+
+/**
+ * Admins: every roster whose year is over two years old, oldest first, with its size: the
+ * people on it may have moved on, and their data is kept only while it serves.
+ */
+export async function rostersToReview(viewer: Viewer | null, locale: Locale, now = new Date()) {
+  assertCan(viewer, 'admin.access');
+  const rows = await getDb()
+    .select({ ...rosterColumns, size: count(entries.id) })
+    .from(rosters)
+    .innerJoin(organisations, eq(organisations.id, rosters.organisationId))
+    .innerJoin(networks, eq(networks.id, rosters.networkId))
+    .leftJoin(workingGroups, eq(workingGroups.id, rosters.workingGroupId))
+    .leftJoin(entries, eq(entries.rosterId, rosters.id))
+    .where(lte(rosters.year, lastYearToReview(now)))
+    .groupBy(rosters.id, organisations.id, networks.id, workingGroups.id)
+    .orderBy(asc(rosters.year), asc(organisations.nameFr));
   return rows.map((r) => ({ ...rosterDto(r, locale), size: Number(r.size) }));
 }
 

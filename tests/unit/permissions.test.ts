@@ -45,6 +45,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'nominations.nominate': ['admin', 'nominator'],
   // Check-in staff at their own event; a platform-wide organiser grant does not reach it.
   'checkin.scan': ['admin', 'checkin_staff'],
+  'privacy.erase': ['admin'],
   'account.view': ['participant', 'nominator', 'organiser', 'checkin_staff', 'admin'],
 };
 

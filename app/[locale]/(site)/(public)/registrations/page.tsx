@@ -30,6 +30,11 @@ export default async function MyRegistrationsPage({ params }: Props) {
   return (
     <>
       <h1>{t('title')}</h1>
+      <p>
+        <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/my-data">
+          {t('myData')}
+        </Link>
+      </p>
       {registrations.length === 0 ? (
         <div className="fr-callout">
           <p className="fr-callout__text">{t('none')}</p>

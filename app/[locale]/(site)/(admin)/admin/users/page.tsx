@@ -1,9 +1,11 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable } from '@/app/_components/data-table';
 import { requirePermission } from '@/lib/auth/session';
+import { Link } from '@/lib/i18n/link';
 import { pageTitle } from '@/lib/i18n/metadata';
 import type { Locale } from '@/lib/people/enums';
 import { listOrganisations, listUsersWithRoles } from '@/lib/people/queries';
+import { listErasureRequests } from '@/lib/privacy/erasure';
 import { enrolledUserIds } from '@/lib/second-factor/queries';
 import { GrantRoleForm } from './_components/grant-role-form';
 import { ResetSecondFactorButton } from './_components/reset-second-factor-button';
@@ -17,13 +19,15 @@ export default async function AdminUsersPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await requirePermission('users.list', `/${locale}/admin/users`);
-  const [t, tRoles, tFactor, people, organisations, enrolled] = await Promise.all([
+  const [t, tRoles, tFactor, tData, people, organisations, enrolled, requests] = await Promise.all([
     getTranslations('admin'),
     getTranslations('roles'),
     getTranslations('secondFactor'),
+    getTranslations('dataRights.admin'),
     listUsersWithRoles(viewer, locale),
     listOrganisations(viewer, locale),
     enrolledUserIds(),
+    listErasureRequests(viewer).then((r) => r.length),
   ]);
   const orgOptions = organisations.map((o) => ({
     id: o.id,
@@ -33,6 +37,11 @@ export default async function AdminUsersPage({ params }: Props) {
     <>
       <h1>{t('users')}</h1>
       <p>{t('usersLead')}</p>
+      <p>
+        <Link className="fr-link" href="/admin/users/erasure">
+          {tData('usersLink', { count: requests })}
+        </Link>
+      </p>
       <p className="fr-text--sm">{t('count', { count: people.length })}</p>
       <DataTable caption={t('tableCaption')}>
         <thead>

@@ -7,6 +7,7 @@ import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
 import { listRosters, rosterFormChoices } from '@/lib/rosters/queries';
 import { CreateRosterForm } from './_components/create-roster-form';
+import { ReviewBadge } from './_components/review-badge';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -36,6 +37,14 @@ export default async function RostersPage({ params }: Props) {
       />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
+      {rosters.some((r) => r.toReview) ? (
+        <div
+          className="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w"
+          data-testid="rosters-to-review"
+        >
+          <p>{t('review.notice')}</p>
+        </div>
+      ) : null}
       {rosters.length === 0 ? (
         <p data-testid="no-rosters">{t('none')}</p>
       ) : (
@@ -52,6 +61,12 @@ export default async function RostersPage({ params }: Props) {
               <tr key={r.id} data-testid="roster-row">
                 <th scope="row">
                   <Link href={`/nominations/rosters/${r.id}`}>{r.title}</Link>
+                  {r.toReview ? (
+                    <>
+                      {' '}
+                      <ReviewBadge label={t('review.badge')} />
+                    </>
+                  ) : null}
                 </th>
                 {several ? <td>{r.organisation}</td> : null}
                 <td>{r.size.toLocaleString(locale)}</td>

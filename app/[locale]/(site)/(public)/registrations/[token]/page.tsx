@@ -5,6 +5,7 @@ import { ClientIntl } from '@/app/_components/client-intl';
 import { RateLimitedPage } from '@/app/_components/rate-limited-page';
 import { requireUser } from '@/lib/auth/session';
 import { isUuid } from '@/lib/events/validation';
+import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/people/enums';
 import { RateLimitedError } from '@/lib/rate-limit';
 import { ACTIVE_STATUSES } from '@/lib/registrations/enums';
@@ -52,7 +53,10 @@ export default async function ManageRegistrationPage({ params }: Props) {
     notFound();
   }
   const holder = byId ? { registrationId: token } : { token };
-  const t = await getTranslations('registrations.manage');
+  const [t, tData] = await Promise.all([
+    getTranslations('registrations.manage'),
+    getTranslations('dataRights.registration'),
+  ]);
   const { event } = registration;
   return (
     <div className="fr-grid-row">
@@ -77,6 +81,26 @@ export default async function ManageRegistrationPage({ params }: Props) {
         {registration.editableUntil ? (
           <EditRegistration registration={registration} holder={holder} locale={locale} />
         ) : null}
+        <section className="fr-mt-6w" aria-labelledby="my-data-title">
+          <h2 id="my-data-title" className="fr-h4">
+            {tData('title')}
+          </h2>
+          <p className="fr-text--sm">{byId ? tData('signedIn') : tData('byLink')}</p>
+          {byId ? (
+            <Link className="fr-link" href="/my-data">
+              {tData('myData')}
+            </Link>
+          ) : (
+            <a
+              className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line"
+              href={`/api/privacy/registrations/${encodeURIComponent(token)}?lang=${locale}`}
+              download
+              data-testid="download-registration-data"
+            >
+              {tData('download')}
+            </a>
+          )}
+        </section>
         {byId ? null : (
           <ClientIntl>
             <ReissueLink token={token} />

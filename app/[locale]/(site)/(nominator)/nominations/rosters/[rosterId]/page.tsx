@@ -66,6 +66,14 @@ export default async function RosterPage({ params, searchParams }: Props) {
         current={roster.title}
       />
       <h1>{roster.title}</h1>
+      {roster.toReview ? (
+        <div
+          className="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w"
+          data-testid="roster-to-review"
+        >
+          <p>{t('review.notice')}</p>
+        </div>
+      ) : null}
       <ul>
         <li>{t('forOrganisation', { organisation: roster.organisation })}</li>
         <li data-testid="roster-count">{t('count', { count: roster.total })}</li>
