@@ -2,13 +2,19 @@ import 'server-only';
 import { getViewer } from '@/lib/auth/session';
 import { isUuid } from '@/lib/events/validation';
 import type { Locale } from '@/lib/people/enums';
+import { limitPersonalLinkRoute } from '@/lib/registrations/link-limits';
 import { myRegistration, registrationByToken } from '@/lib/registrations/queries';
 import { certificateOf } from './certificates';
 import { certificatePdf } from './certificates-pdf';
 import { localeOf, pdfAnswer, refusal, textAnswer } from './download';
 
 /** The participant's own certificate: by their manage link's token, or signed in. */
-export async function certificateDownload(eventId: string, holder: string, lang: string | null) {
+export async function certificateDownload(
+  request: Request,
+  eventId: string,
+  holder: string,
+  lang: string | null,
+) {
   const chosen: Locale | undefined = lang === 'fr' || lang === 'en' ? lang : undefined;
   const locale = localeOf(lang);
   let registration: Awaited<ReturnType<typeof registrationByToken>> = null;
@@ -16,6 +22,8 @@ export async function certificateDownload(eventId: string, holder: string, lang:
     const viewer = await getViewer();
     registration = viewer ? await myRegistration(viewer, holder, locale) : null;
   } else {
+    const refused = await limitPersonalLinkRoute(holder, request, locale);
+    if (refused) return refused;
     registration = await registrationByToken(holder, locale);
   }
   if (!registration || registration.eventId !== eventId) {

@@ -27,8 +27,7 @@ import { recordAudit } from '@/lib/audit/mutations';
 import { assertCan } from '@/lib/auth/assert';
 import type { Viewer } from '@/lib/auth/permissions';
 import { MAIL_QUEUE } from '@/lib/mail/outbox';
-import { hashToken } from '@/lib/registrations/tokens';
-import { manageTokenSchema } from '@/lib/registrations/validation';
+import { manageLinkState } from '@/lib/registrations/manage-link';
 
 // The right of access: everything held on one person, as JSON. Each part is read by the
 // person's own keys (account id, e-mail) and lists only their rows: no staff member's
@@ -293,13 +292,11 @@ async function nominationsAbout(email: string) {
 
 /** The data of the one registration a manage link opens (null: no such link). Audited. */
 export async function registrationDataByToken(token: string) {
-  if (!manageTokenSchema.safeParse(token).success) return null;
+  // Only a link that still works: an expired or revoked one opens nothing.
+  const link = await manageLinkState(token);
+  if (link?.state !== 'valid') return null;
   const db = getDb();
-  const [found] = await db
-    .select({ id: registrations.id, userId: registrations.userId })
-    .from(registrations)
-    .where(eq(registrations.manageTokenHash, hashToken(token)));
-  if (!found) return null;
+  const found = { id: link.registrationId };
   const [registration] = await registrationsData(eq(registrations.id, found.id));
   await recordAudit(db, {
     actorId: null,

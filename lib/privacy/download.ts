@@ -1,6 +1,7 @@
 import 'server-only';
 import { getViewer } from '@/lib/auth/session';
 import { localeOf, textAnswer } from '@/lib/outputs/download';
+import { limitPersonalLinkRoute } from '@/lib/registrations/link-limits';
 import { personalDataOf, registrationDataByToken } from './access';
 
 // The right of access as a download: a JSON file, never cached, named by its date.
@@ -26,10 +27,14 @@ export async function personalDataDownload(lang: string | null): Promise<Respons
 
 /** The data of the registration a manage link opens. */
 export async function registrationDataDownload(
+  request: Request,
   token: string,
   lang: string | null,
 ): Promise<Response> {
+  const locale = localeOf(lang);
+  const refused = await limitPersonalLinkRoute(token, request, locale);
+  if (refused) return refused;
   const data = await registrationDataByToken(token);
-  if (!data) return textAnswer(localeOf(lang), 404, 'actions.notFound');
+  if (!data) return textAnswer(locale, 404, 'actions.notFound');
   return jsonAnswer(data, 'registration');
 }

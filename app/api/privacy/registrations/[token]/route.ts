@@ -9,5 +9,5 @@ export async function GET(
   ctx: RouteContext<'/api/privacy/registrations/[token]'>,
 ) {
   const { token } = await ctx.params;
-  return registrationDataDownload(token, request.nextUrl.searchParams.get('lang'));
+  return registrationDataDownload(request, token, request.nextUrl.searchParams.get('lang'));
 }

@@ -12,5 +12,5 @@ export async function GET(
   ctx: RouteContext<'/api/events/[slug]/certificates/[holder]'>,
 ) {
   const { slug, holder } = await ctx.params;
-  return certificateDownload(slug, holder, request.nextUrl.searchParams.get('lang'));
+  return certificateDownload(request, slug, holder, request.nextUrl.searchParams.get('lang'));
 }
