@@ -239,9 +239,7 @@ const ACTIONS: Record<string, ActionEntry> = {
   },
   'lib/events/actions.ts#createEventAction': {
     input: () => json({}),
-    expected: { ...CREATE },
-    organiserX: 'allow',
-    organiserY: 'allow',
+    expected: { ...CREATE, organiserX: 'allow', organiserY: 'allow' },
   },
   'lib/events/actions.ts#updateEventAction': {
     input: ({ fx }) => json({ eventId: fx.eventX.id }),

@@ -118,18 +118,15 @@ export async function surfaceFixtures(stamp: string): Promise<SurfaceFixtures> {
       'Professeur', 'fr', ${users.nominatorA}, ${hash(nominationToken)}) returning id`);
 
   const networkId = await idOf(sql`select id from networks order by slug limit 1`);
-  const rosterId = await idOf(
-    sql`
+  const inserted = await sql<{ id: string }[]>`
     insert into designation_rosters (organisation_id, year, network_id, created_by)
     values (${orgA}, 2031, ${networkId}, ${users.nominatorA})
-    on conflict do nothing returning id`.then(async (rows) =>
-      rows.length
-        ? rows
-        : sql<
-            { id: string }[]
-          >`select id from designation_rosters where organisation_id = ${orgA} and year = 2031`,
-    ),
-  );
+    on conflict do nothing returning id`;
+  const rosterId =
+    inserted[0]?.id ??
+    (await idOf(
+      sql`select id from designation_rosters where organisation_id = ${orgA} and year = 2031`,
+    ));
   const rosterEntryId = await idOf(sql`
     insert into designation_roster_entries (roster_id, email, first_name, last_name, function, locale)
     values (${rosterId}, ${`inscrit.${stamp}@example.org`}, 'Inscrit', 'Registre', 'CPE', 'fr')

@@ -133,15 +133,15 @@ export type ActionBody =
 /** The HTTP body of a (previousState, input) call: a JSON array, or multipart for FormData. */
 export function encodeActionCall(body: ActionBody): {
   headers: Record<string, string>;
-  data: Buffer | FormData;
+  data: string | FormData;
 } {
   if (body.kind === 'raw') {
-    return { headers: { 'content-type': body.contentType }, data: Buffer.from(body.body) };
+    return { headers: { 'content-type': body.contentType }, data: body.body };
   }
   if (body.kind === 'json') {
     return {
       headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      data: Buffer.from(JSON.stringify([null, escapeForReply(body.input)])),
+      data: JSON.stringify([null, escapeForReply(body.input)]),
     };
   }
   // encodeReply puts a FormData argument's entries under the prefix "1_" and refers to it as "$K1".
