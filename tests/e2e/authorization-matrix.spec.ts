@@ -545,14 +545,20 @@ test('every page, route and action answers each of 8 roles as the matrix says', 
     const refused = MATRIX_ROLES.filter((r) => !['allow'].includes(entry.expected[r]));
     const allowed = MATRIX_ROLES.filter((r) => entry.expected[r] === 'allow');
     for (const group of [refused, allowed]) {
-      const before = await rowCounts();
-      await Promise.all(
-        group.map(async (role) => {
-          const body = await entry.input({ fx, role });
-          const cookie =
+      // Inputs (and their throwaway rows) and sessions first, then the counts, then the calls.
+      const calls = await Promise.all(
+        group.map(async (role) => ({
+          role,
+          body: await entry.input({ fx, role }),
+          cookie:
             entry.ownSession && role !== 'anonymous'
               ? await sessionFor(fx.users[role])
-              : cookies[role];
+              : cookies[role],
+        })),
+      );
+      const before = await rowCounts();
+      await Promise.all(
+        calls.map(async ({ role, body, cookie }) => {
           const reply = await callAction(appUrl(), { id: ref.id, url }, body, cookie);
           check(name, role, entry.expected[role], actionOutcome(reply));
         }),
