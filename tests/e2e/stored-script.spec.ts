@@ -18,7 +18,11 @@ test.skip(
 
 const RUN = 'window.__pwned=1';
 // Names and answers refuse HTML (a translated error): there the links are tried.
-const LINKS = [`[lien](javascript:${RUN})`, `javascript:${RUN}`, `[a](data:text/html;base64,PHNjcmlwdD4=)`];
+const LINKS = [
+  `[lien](javascript:${RUN})`,
+  `javascript:${RUN}`,
+  `[a](data:text/html;base64,PHNjcmlwdD4=)`,
+];
 const PAYLOADS = [
   `<script>${RUN}</script>`,
   `<img src=x onerror="${RUN}">`,
