@@ -45,7 +45,9 @@ export const signInWithEmailAction = defineAction(
   },
 );
 
-export async function signInWithOidcAction(formData: FormData): Promise<void> {
+export async function signInWithOidcAction(formData: unknown): Promise<void> {
+  // Whatever the client sent (a forged call need not send the form): only a text is a path.
+  const callbackUrl = formData instanceof FormData ? formData.get('callbackUrl') : null;
   const settings = oidcSettings();
   const locale = (await getLocale()) as Locale;
   if (!settings) {
@@ -56,7 +58,7 @@ export async function signInWithOidcAction(formData: FormData): Promise<void> {
   }
   try {
     await signIn(settings.id, {
-      redirectTo: safeCallbackPath(formData.get('callbackUrl'), locale),
+      redirectTo: safeCallbackPath(callbackUrl, locale),
     });
   } catch (error) {
     // The identity provider could not be reached (discovery failed): say so, no 500.

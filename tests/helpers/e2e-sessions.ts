@@ -1,0 +1,30 @@
+// Signed-in sessions for HTTP tests, made directly in the database (Auth.js keeps its
+// sessions in the `sessions` table): no mail round trip per role.
+import crypto from 'node:crypto';
+import postgres from 'postgres';
+import { E2E } from './e2e-env';
+
+let sql: postgres.Sql | null = null;
+
+/** The run's database (real Postgres only: a PGlite folder has one opener, the app). */
+export function e2eSql(): postgres.Sql {
+  if (!E2E.databaseUrl) throw new Error('these tests need TEST_DATABASE_URL (real Postgres)');
+  sql ??= postgres(E2E.databaseUrl, { max: 4, onnotice: () => {} });
+  return sql;
+}
+
+export async function closeE2eSql(): Promise<void> {
+  await sql?.end();
+  sql = null;
+}
+
+/**
+ * The one place where tests create a session: returns the cookie to send. (Anything that
+ * marks a session — e.g. a second factor done — belongs here too.)
+ */
+export async function sessionFor(userId: string): Promise<{ name: string; value: string }> {
+  const token = crypto.randomBytes(32).toString('hex');
+  const expires = new Date(Date.now() + 24 * 3600 * 1000);
+  await e2eSql()`insert into sessions (session_token, user_id, expires) values (${token}, ${userId}, ${expires})`;
+  return { name: 'authjs.session-token', value: token };
+}
