@@ -19,12 +19,18 @@ export async function closeE2eSql(): Promise<void> {
 }
 
 /**
- * The one place where tests create a session: returns the cookie to send. (Anything that
- * marks a session — e.g. a second factor done — belongs here too.)
+ * The one place where tests create a session: returns the cookie to send. The session has
+ * passed the second factor unless told otherwise (organisers' and admins' grants count
+ * only then; tests/e2e/second-factor.spec.ts covers the refusal).
  */
-export async function sessionFor(userId: string): Promise<{ name: string; value: string }> {
+export async function sessionFor(
+  userId: string,
+  { secondFactor = true }: { secondFactor?: boolean } = {},
+): Promise<{ name: string; value: string }> {
   const token = crypto.randomBytes(32).toString('hex');
   const expires = new Date(Date.now() + 24 * 3600 * 1000);
-  await e2eSql()`insert into sessions (session_token, user_id, expires) values (${token}, ${userId}, ${expires})`;
+  const passed = secondFactor ? new Date() : null;
+  await e2eSql()`insert into sessions (session_token, user_id, expires, second_factor_at)
+    values (${token}, ${userId}, ${expires}, ${passed})`;
   return { name: 'authjs.session-token', value: token };
 }

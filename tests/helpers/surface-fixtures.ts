@@ -175,6 +175,9 @@ export async function rowCounts(): Promise<Record<string, number>> {
     'mailings',
     'role_grants',
     'jobs',
+    'erasure_requests',
+    'second_factors',
+    'recovery_codes',
   ];
   const [row] = await sql.unsafe(
     `select ${tables.map((t) => `(select count(*)::int from ${t}) as ${t}`).join(', ')}`,
