@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
+import { isMalformedActionBody, malformedActionAnswer } from '@/lib/http/action-body';
 import { contentSecurityPolicy } from '@/lib/http/security-headers';
 import { routing } from '@/lib/i18n/routing';
 
@@ -22,7 +23,14 @@ function isHttps(request: NextRequest): boolean {
   return (forwarded ?? request.nextUrl.protocol.replace(':', '')) === 'https';
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (
+    request.method === 'POST' &&
+    request.headers.has('next-action') &&
+    (await isMalformedActionBody(request))
+  ) {
+    return malformedActionAnswer(request.nextUrl.pathname.startsWith('/en') ? 'en' : 'fr');
+  }
   const https = isHttps(request);
   const csp = contentSecurityPolicy({
     nonce: newNonce(),

@@ -26,6 +26,7 @@ import type {
   SessionAccess,
   SessionType,
 } from './enums';
+import { isSlug } from './validation';
 
 export type CatalogueFilters = {
   period?: 'upcoming' | 'past';
@@ -315,6 +316,7 @@ export async function eventAccessBySlug(
   viewer: Viewer | null,
   invitationToken?: string,
 ): Promise<EventAccessRead> {
+  if (!isSlug(slug)) return accessTo(undefined, viewer);
   const [e] = await preparedStatement('event_by_slug', (db) =>
     db
       .select()
@@ -362,6 +364,7 @@ export async function getEventPage(
   /** An invitation link's token, which opens a restricted event to its invitee. */
   invitationToken?: string,
 ): Promise<{ access: EventAccess; event: EventPageDto | null }> {
+  if (!isSlug(slug)) return { access: 'not_found', event: null };
   const db = getDb();
   const group = alias(workingGroups, 'group');
   const [row] = await db

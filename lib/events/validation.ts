@@ -100,6 +100,11 @@ export const slugSchema = z
   .max(80, { error: 'invalidSlug' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'invalidSlug' });
 
+/** Whether a string from a URL could be an event's slug (else no query is made: a NUL byte, say, is not even valid text for Postgres). */
+export function isSlug(value: string): boolean {
+  return value.length <= 80 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value);
+}
+
 export const timeZoneSchema = z
   .string({ error: 'required' })
   .refine(isValidTimeZone, { error: 'invalidTimeZone' });

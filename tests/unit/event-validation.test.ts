@@ -5,6 +5,7 @@ import {
   DESCRIPTION_MAX,
   duplicateEventSchema,
   eventInputSchema,
+  isSlug,
   sessionInputSchema,
 } from '@/lib/events/validation';
 import en from '@/lib/i18n/messages/en.json';
@@ -700,5 +701,13 @@ describe('message keys', () => {
     for (const messages of [fr.validation, en.validation] as Record<string, string>[]) {
       expect(serverKeys.filter((key) => typeof messages[key] !== 'string')).toEqual([]);
     }
+  });
+});
+
+describe('isSlug', () => {
+  it('takes what an event slug looks like and nothing a URL may smuggle in', () => {
+    expect(isSlug('colloque-national-2027')).toBe(true);
+    for (const bad of ['a\u0000b', 'A-b', '-a', 'a--b', 'é', 'a'.repeat(81), '../x', ''])
+      expect(isSlug(bad), JSON.stringify(bad)).toBe(false);
   });
 });

@@ -113,9 +113,9 @@ describe('proxy', () => {
     else process.env.AUTH_URL = authUrl;
   });
 
-  it("gives each page request its own nonce, in the answer's policy and in the one Next renders with", () => {
-    const first = proxy(new NextRequest('http://localhost:3000/fr/events'));
-    const second = proxy(new NextRequest('http://localhost:3000/fr/events'));
+  it("gives each page request its own nonce, in the answer's policy and in the one Next renders with", async () => {
+    const first = await proxy(new NextRequest('http://localhost:3000/fr/events'));
+    const second = await proxy(new NextRequest('http://localhost:3000/fr/events'));
     const policy = first.headers.get('content-security-policy');
     const nonce = nonceOfPolicy(policy);
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
@@ -129,9 +129,9 @@ describe('proxy', () => {
     expect(first.headers.get('x-middleware-rewrite')).toBeNull();
   });
 
-  it('makes the locale cookie HttpOnly, and Secure over HTTPS', () => {
+  it('makes the locale cookie HttpOnly, and Secure over HTTPS', async () => {
     process.env.AUTH_URL = 'https://passerelle.example';
-    const response = proxy(
+    const response = await proxy(
       new NextRequest('https://passerelle.example/en', {
         headers: { 'accept-language': 'fr', 'sec-fetch-dest': 'document' },
       }),
@@ -142,5 +142,30 @@ describe('proxy', () => {
     expect(cookie).toMatch(/Secure/i);
     expect(cookie).toMatch(/SameSite=lax/i);
     expect(response.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+  });
+
+  it('answers 400, translated, to a server action whose body React could not have sent', async () => {
+    const action = (body: string, type: string, path = '/fr/events') =>
+      proxy(
+        new NextRequest(`http://localhost:3000${path}`, {
+          method: 'POST',
+          headers: { 'next-action': 'abc123', 'content-type': type },
+          body,
+        }),
+      );
+    for (const [body, type] of [
+      ['[null,', 'text/plain;charset=UTF-8'],
+      ['{"a":1}', 'text/plain;charset=UTF-8'],
+      ['--x\r\nnothing', 'multipart/form-data; boundary=x'],
+    ]) {
+      const answer = await action(body as string, type as string);
+      expect(answer.status, body).toBe(400);
+      expect(await answer.text()).toMatch(/illisible/);
+    }
+    const english = await action('oops', 'text/plain', '/en/events');
+    expect(await english.text()).toMatch(/could not be read/);
+    // What React sends goes on to the action.
+    const fine = await action('[null,{"email":"a@b.fr"}]', 'text/plain;charset=UTF-8');
+    expect(fine.status).not.toBe(400);
   });
 });
