@@ -9,7 +9,7 @@ export function SideMenuLink({ href, children }: { href: string; children: React
   const active = usePathname() === href;
   return (
     <li className={`fr-sidemenu__item${active ? ' fr-sidemenu__item--active' : ''}`}>
-      <NavLink className="fr-sidemenu__link" href={href}>
+      <NavLink className="fr-sidemenu__link" href={href} exact>
         {children}
       </NavLink>
     </li>
