@@ -1,7 +1,15 @@
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
+import { DEMO_TOTP_SECRET } from '../../db/seed-data';
 import { E2E } from '../helpers/e2e-env';
-import { linkIn, mailsTo, requestMagicLink, signInAs, waitForMail } from '../helpers/e2e-mail';
+import {
+  enterTotp,
+  linkIn,
+  mailsTo,
+  requestMagicLink,
+  signInAs,
+  waitForMail,
+} from '../helpers/e2e-mail';
 
 const ACCOUNTS = [
   { email: 'admin@passerelle.test', role: 'Administrateur·rice', admin: true },
@@ -88,6 +96,9 @@ test.describe('who may see what', () => {
     await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
     const mail = await waitForMail(email, before);
     await page.goto(linkIn(mail));
+    // An admin page asks for the second factor first, then goes on to it.
+    await expect(page).toHaveURL(/\/fr\/second-factor\?callbackUrl=%2Ffr%2Fadmin%2Fusers$/);
+    await enterTotp(page, email, 'fr', DEMO_TOTP_SECRET);
     await expect(page).toHaveURL(/\/fr\/admin\/users$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Utilisateurs et rôles');
   });
