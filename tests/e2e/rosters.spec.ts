@@ -147,7 +147,9 @@ test('a nominator keeps a roster: a CSV with an error writes nothing, the fixed 
   // On the call, Léa is picked from the roster: the form is prefilled.
   await education.goto('/fr/nominations');
   await education.getByRole('link', { name: TITLE_FR }).click();
-  await expect(education.getByTestId('roster-pick')).toHaveCount(2);
+  // This roster's two people (other specs may have added people to the ministry's rosters).
+  const picks = education.getByTestId('roster-pick').filter({ hasText: /Léa Martin|Hugo Bernard/ });
+  await expect(picks).toHaveCount(2);
   await expectNoAxeViolations(education);
   await education.getByRole('link', { name: 'Préremplir le formulaire avec Léa Martin' }).click();
   await expect(education.getByTestId('prefilled')).toContainText(
@@ -163,8 +165,8 @@ test('a nominator keeps a roster: a CSV with an error writes nothing, the fixed 
   await expect(education.getByText('Léa Martin est ajouté·e à vos brouillons.')).toBeVisible();
   await expect(education.getByTestId('nomination-row')).toHaveCount(1);
   await education.reload();
-  await expect(education.getByTestId('roster-pick')).toHaveCount(1);
-  await expect(education.getByTestId('roster-pick')).toContainText('Hugo Bernard');
+  await expect(picks).toHaveCount(1);
+  await expect(picks).toContainText('Hugo Bernard');
   await expect(education.getByTestId('prefilled')).toHaveCount(0);
 
   // The roster is deleted, once confirmed; Léa's nomination stays.
