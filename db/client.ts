@@ -41,6 +41,10 @@ function open(): Holder {
   if (url) {
     const client = postgres(url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // Seconds to wait for a connection: a server restarting refuses or answers within
+      // one or two, so a request fails fast with "try again" (503) instead of hanging on
+      // the driver's 30 s default.
+      connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT ?? 5),
       onnotice: () => {},
     });
     return {

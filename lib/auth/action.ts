@@ -1,6 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER } from '@/db/errors';
 import { RATE_LIMITED_MESSAGE, RateLimitedError } from '@/lib/rate-limit';
 import { ActionError, ForbiddenError, paramsIn } from './errors';
 import { holdsAnywhere, type Permission, secondFactorWouldAllow, type Viewer } from './permissions';
@@ -113,6 +114,16 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, handle
           ),
           fieldErrors,
           values,
+        };
+      }
+      // The database restarting or out of reach: the transaction was rolled back (or, cut
+      // while committing, stored), so the person is told to try again in a moment.
+      if (isDatabaseUnavailable(error)) {
+        return {
+          ok: false,
+          message: t('actions.unavailable', { seconds: UNAVAILABLE_RETRY_AFTER }),
+          values,
+          retryAfter: UNAVAILABLE_RETRY_AFTER,
         };
       }
       console.error('[action] unexpected error:', error);

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { getDb } from '@/db/client';
+import { describeError } from '@/db/errors';
 import { claimJobs, completeJob, failJob } from './queue';
 
 export type JobHandler = (payload: unknown, context: { jobId: string }) => Promise<void>;
@@ -19,7 +20,9 @@ export type RunSummary = { done: number; retried: number; dead: number };
 // Small batches with a long lease: a batch of slow SMTP sends (up to ~40 s each with
 // timeouts) must finish before its lease runs out, or another instance would claim it.
 const BATCH = 5;
-const LEASE_SECONDS = 300;
+// JOBS_LEASE_SECONDS shortens it where sends are fast and a dead instance's jobs should
+// be taken over sooner (the fault drills use a few seconds).
+const LEASE_SECONDS = Number(process.env.JOBS_LEASE_SECONDS ?? 300);
 
 export async function runDueJobs(limit = BATCH): Promise<RunSummary> {
   const db = getDb();
@@ -60,7 +63,7 @@ export function startWorker(intervalMs = Number(process.env.JOBS_POLL_MS ?? 1000
         summary = await runDueJobs();
       } while (summary.done + summary.retried + summary.dead > 0 && !state.stopped);
     } catch (error) {
-      console.error('[jobs] worker tick failed:', error instanceof Error ? error.message : error);
+      console.error('[jobs] worker tick failed:', describeError(error));
     } finally {
       state.running = false;
     }

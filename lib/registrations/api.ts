@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { createTranslator } from 'next-intl';
+import { describeError, isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER } from '@/db/errors';
 import { ActionError, type MessageParam, paramsIn } from '@/lib/auth/errors';
 import { getViewer } from '@/lib/auth/session';
 import { eventAccessBySlug } from '@/lib/events/queries';
@@ -35,9 +36,30 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
  * POST /api/events/{slug}/registrations: the registration form as JSON, for the same
  * rules (one schema, one transaction). Answers 201 (registered: confirmed, pending or
  * waitlisted), 200 (already registered: the link is sent again), 400 with translated
- * field errors, 404, 409 (registration not open), 413, 415, 429 with Retry-After.
+ * field errors, 404, 409 (registration not open), 413, 415, 429 with Retry-After, and 503
+ * with Retry-After while the database is out of reach (restarting): nothing half written,
+ * and trying again is safe (a registration that did commit answers 200 "already").
  */
 export async function registrationApi(request: NextRequest, slug: string): Promise<Response> {
+  try {
+    return await answer(request, slug);
+  } catch (error) {
+    const locale = pickLocale(request, null);
+    const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'actions' });
+    if (isDatabaseUnavailable(error)) {
+      console.warn('[api] database unavailable:', describeError(error));
+      return json(
+        503,
+        { error: t('unavailable', { seconds: UNAVAILABLE_RETRY_AFTER }) },
+        { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER) },
+      );
+    }
+    console.error('[api] registration failed:', error);
+    return json(500, { error: t('unexpected') });
+  }
+}
+
+async function answer(request: NextRequest, slug: string): Promise<Response> {
   const type = request.headers.get('content-type') ?? '';
   const fallback: Locale = pickLocale(request, null);
   const tActions = createTranslator({
@@ -148,7 +170,6 @@ export async function registrationApi(request: NextRequest, slug: string): Promi
       const status = error.messageKey === 'actions.notFound' ? 404 : 409;
       return json(status, { error: translate(error.messageKey, error.params) });
     }
-    console.error('[api] registration failed:', error);
-    return json(500, { error: t('actions.unexpected') });
+    throw error;
   }
 }

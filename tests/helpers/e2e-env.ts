@@ -16,6 +16,10 @@ export const E2E = {
   smtpPort: 2525 + offset,
   smtpApiPort: 2526 + offset,
   oidcPort: 3300 + offset,
+  /** The fault drills' own servers: two app instances, an SMTP server, a PostgreSQL. */
+  drillAppPorts: [3212 + offset, 3213 + offset] as const,
+  drillSmtpPort: 2527 + offset,
+  drillPgPort: 5460 + offset,
   runId,
   /** Postgres database of the run (when TEST_DATABASE_URL is set), else a PGlite folder. */
   databaseUrl: process.env.TEST_DATABASE_URL

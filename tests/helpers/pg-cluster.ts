@@ -3,7 +3,7 @@
 // DATABASE_URL is given. Uses the PostgreSQL binaries installed on the machine (Debian's
 // /usr/lib/postgresql/<version>/bin, or PG_BIN); as root, runs them as the postgres user
 // (initdb refuses root).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +35,19 @@ function run(bin: string, tool: string, args: string[]): string {
   return result.stdout;
 }
 
+/** The same, without blocking this process (a burst goes on while the server restarts). */
+function runAsync(bin: string, tool: string, args: string[]): Promise<string> {
+  const exe = path.join(bin, tool);
+  const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', exe, ...args]] : [exe, args];
+  return new Promise((resolve, reject) => {
+    execFile(file, argv, { encoding: 'utf8', maxBuffer: 512 * 2 ** 20 }, (error, stdout, stderr) =>
+      error
+        ? reject(new Error(`${tool} ${args.join(' ')} failed: ${stderr || stdout}`))
+        : resolve(stdout),
+    );
+  });
+}
+
 export type Cluster = {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
   url: string;
@@ -48,8 +61,11 @@ export type Cluster = {
   /** Fast shutdown: open connections are cut, as in a real restart. */
   stop: () => void;
   restart: () => void;
+  /** Stops then starts it, without blocking this process. */
+  restartAsync: () => Promise<void>;
   /** Runs pg_dump or another client tool of the same version. */
   tool: (name: string, args: string[]) => string;
+  toolAsync: (name: string, args: string[]) => Promise<string>;
   destroy: () => void;
 };
 
@@ -85,7 +101,14 @@ export function startCluster(port: number, label = 'passerelle'): Cluster {
       cluster.stop();
       cluster.start();
     },
+    restartAsync: async () => {
+      await runAsync(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      await runAsync(bin, 'pg_ctl', [
+        ...['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start'],
+      ]);
+    },
     tool: (name, args) => run(bin, name, args),
+    toolAsync: (name, args) => runAsync(bin, name, args),
     destroy: () => {
       try {
         cluster.stop();

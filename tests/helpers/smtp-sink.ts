@@ -15,15 +15,27 @@ export type SunkMail = {
   headers: Record<string, string>;
 };
 
-export function startSmtpSink(smtpPort: number, httpPort: number) {
-  const messages: SunkMail[] = [];
+export type SinkOptions = {
+  /** Where messages are kept: pass the same array to a sink started again after a stop. */
+  messages?: SunkMail[];
+  /** Milliseconds to wait before accepting each message (a slow server), read per message. */
+  delayMs?: () => number;
+};
+
+/** Starts the SMTP server, and its HTTP API unless httpPort is 0. */
+export function startSmtpSink(smtpPort: number, httpPort: number, options: SinkOptions = {}) {
+  const messages: SunkMail[] = options.messages ?? [];
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // A stopped sink is down at once: the app's pooled connections are cut, not let finish.
+    closeTimeout: 200,
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
+          const delay = options.delayMs?.() ?? 0;
+          if (delay > 0) await new Promise((r) => setTimeout(r, delay));
           const headers: Record<string, string> = {};
           for (const [k, v] of parsed.headers) headers[k] = String(v);
           messages.push({
@@ -65,14 +77,18 @@ export function startSmtpSink(smtpPort: number, httpPort: number) {
     res.statusCode = 404;
     res.end();
   });
-  smtp.listen(smtpPort, '127.0.0.1');
-  api.listen(httpPort, '127.0.0.1');
+  const listening = new Promise<void>((resolve, reject) => {
+    smtp.server.once('error', reject);
+    smtp.listen(smtpPort, '127.0.0.1', () => resolve());
+  });
+  if (httpPort > 0) api.listen(httpPort, '127.0.0.1');
   return {
     messages,
+    listening,
     close: () =>
       Promise.all([
         new Promise<void>((r) => smtp.close(() => r())),
-        new Promise<void>((r) => api.close(() => r())),
+        httpPort > 0 ? new Promise<void>((r) => api.close(() => r())) : Promise.resolve(),
       ]),
   };
 }
