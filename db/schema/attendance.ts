@@ -49,6 +49,9 @@ export const checkinScans = pgTable(
     unique('checkin_scans_client').on(t.eventId, t.clientScanId),
     index('checkin_scans_registration_idx').on(t.registrationId, t.sessionId, t.scannedAt),
     index('checkin_scans_event_idx').on(t.eventId, t.sessionId),
+    // Every read of who came asks whether an undo points at a scan (standing.ts): without
+    // this index each scan and each count read the whole table, all events together.
+    index('checkin_scans_undoes_idx').on(t.undoesId).where(sql`${t.undoesId} is not null`),
     check('checkin_scans_undo', sql`(${t.kind} = 'undo') = (${t.undoesId} is not null)`),
   ],
 );

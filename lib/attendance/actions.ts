@@ -9,6 +9,7 @@ import { enforce, limitOn } from '@/lib/rate-limit';
 import { appOrigin } from '@/lib/site-url';
 import type { ScanOutcome } from './enums';
 import { inviteCheckinStaff, scan, undoScan } from './mutations';
+import { type DoorCount, doorCount } from './queries';
 import { scanInputSchema, staffSchema } from './validation';
 
 // The check-in desk's actions: the gate admits whoever keeps some event's doors; each
@@ -30,6 +31,8 @@ export type ScanAnswer = {
   name: string | null;
   organisation: string | null;
   status: string | null;
+  /** The door's count after a scan that changed it (an entry or an exit written). */
+  count: DoorCount | null;
 };
 
 export const scanAction = defineAction(
@@ -38,7 +41,9 @@ export const scanAction = defineAction(
     const staff = signedIn(viewer);
     await enforce(limitOn('scanUser', staff.id), limitOn('scanEvent', eventId));
     const result = await scan(staff, eventId, input);
-    if (result.scanId) revalidatePath(PAGE, 'page');
+    // The desk page is not rendered again for a scan (revalidatePath would send the whole
+    // page back with every answer, the bulk of a scan's cost): the answer carries the
+    // door's new count, and a desk showing a list of people refreshes itself.
     return {
       outcome: result.outcome,
       scanId: result.outcome === 'replayed' ? null : (result.scanId ?? null),
@@ -46,6 +51,7 @@ export const scanAction = defineAction(
       name: result.person ? `${result.person.firstName} ${result.person.lastName}` : null,
       organisation: result.person?.organisation ?? null,
       status: result.status ?? null,
+      count: result.scanId ? await doorCount(staff, eventId, input.sessionId) : null,
     };
   },
 );

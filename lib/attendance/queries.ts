@@ -169,6 +169,42 @@ export async function doorCounts(viewer: Viewer | null, eventId: string) {
   };
 }
 
+export type DoorCount = { sessionId: string | null; present: number; expected: number };
+
+/**
+ * One door's count, as doorCounts has it, in one statement: what a scan answers with, so
+ * that the desk shows the new count without the whole page being rendered again for
+ * every ticket (a door scans about one a second, twenty doors at once at a colloquium).
+ */
+export async function doorCount(
+  viewer: Viewer | null,
+  eventId: string,
+  sessionId: string | null,
+): Promise<DoorCount> {
+  assertCan(viewer, 'checkin.scan', { eventId });
+  const [row] = await selectRows<{ expected: number; present: number }>(
+    getDb(),
+    sql`select
+      (select count(*)::int from registrations r
+        where r.event_id = ${eventId} and r.status = 'confirmed'
+          ${
+            sessionId
+              ? sql`and exists (select 1 from registration_sessions rs
+                  where rs.registration_id = r.id and rs.session_id = ${sessionId})`
+              : sql``
+          }) as expected,
+      (select count(*)::int from (
+        select distinct on (s.registration_id) s.kind
+        from checkin_scans s
+        where s.event_id = ${eventId} and s.kind <> 'undo'
+          and ${sessionId ? sql`s.session_id = ${sessionId}` : sql`s.session_id is null`}
+          and ${standing(sql`s.id`)}
+        order by s.registration_id, s.scanned_at desc, s.recorded_at desc
+      ) last where last.kind = 'in') as present`,
+  );
+  return { sessionId, present: Number(row?.present ?? 0), expected: Number(row?.expected ?? 0) };
+}
+
 /** The events whose doors the viewer may keep (check-in staff, organisers), soonest first. */
 export async function desksOf(viewer: Viewer, locale: Locale) {
   const ids = viewer.grants

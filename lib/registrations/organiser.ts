@@ -135,16 +135,16 @@ export async function listEventRegistrations(
         : params.sort === 'country'
           ? [asc(registrations.country), asc(registrations.seq)]
           : [asc(registrations.seq)];
-  const [byStatus, [totalRow], items, bySession] = await Promise.all([
+  // The page of rows carries the number of rows matching (a window count over the same
+  // scan): the filters (a search is an ILIKE on every row of the event) are evaluated
+  // once, not once for the rows and again for the count. 50,000 registrations: about a
+  // third less work for the database on every page.
+  const [byStatus, rows, bySession] = await Promise.all([
     db
       .select({ status: registrations.status, n: count() })
       .from(registrations)
       .where(eq(registrations.eventId, eventId))
       .groupBy(registrations.status),
-    db
-      .select({ n: count() })
-      .from(registrations)
-      .where(and(...where)),
     db
       .select({
         id: registrations.id,
@@ -157,6 +157,7 @@ export async function listEventRegistrations(
         function: registrations.function,
         country: registrations.country,
         createdAt: registrations.createdAt,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
       })
       .from(registrations)
       .where(and(...where))
@@ -185,6 +186,21 @@ export async function listEventRegistrations(
       .groupBy(programmeSessions.id)
       .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.titleFr)),
   ]);
+  // A page past the last one has no row to carry the count: counted on its own then.
+  const total =
+    rows.length > 0
+      ? Number(rows[0]?.total)
+      : params.page > 1
+        ? Number(
+            (
+              await db
+                .select({ n: count() })
+                .from(registrations)
+                .where(and(...where))
+            )[0]?.n ?? 0,
+          )
+        : 0;
+  const items = rows.map(({ total: _, ...row }) => row);
   await recordAudit(db, {
     actorId: viewer.id,
     action: 'registrations.list',
@@ -207,7 +223,7 @@ export async function listEventRegistrations(
   for (const row of byStatus) counts[row.status] = row.n;
   return {
     items,
-    total: totalRow?.n ?? 0,
+    total,
     counts,
     sessions: bySession.map((r) => ({
       ...r,

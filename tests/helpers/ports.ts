@@ -1,6 +1,7 @@
 import net from 'node:net';
 
-function canListen(port: number): Promise<boolean> {
+/** Whether nothing listens on 127.0.0.1:port right now. */
+export function canListen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));

@@ -11,7 +11,7 @@ import {
   registrations,
 } from '@/db/schema';
 import { inviteCheckinStaff, scan, undoScan } from '@/lib/attendance/mutations';
-import { attendanceBoard } from '@/lib/attendance/queries';
+import { attendanceBoard, doorCount, doorCounts } from '@/lib/attendance/queries';
 import { scanInputSchema, staffSchema } from '@/lib/attendance/validation';
 import { type ActionError, ForbiddenError } from '@/lib/auth/errors';
 import type { Viewer } from '@/lib/auth/permissions';
@@ -253,6 +253,41 @@ describe('scanning at the door', () => {
     await expect(
       undoScan(d.otherStaff, d.eventId, first.scanId as string, clientId(), { now: NOW }),
     ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('answers a scan with its door’s count, the same as the desk page counts it', async () => {
+    const d = await door();
+    const [a, b] = [
+      await registered(d.eventId, 'confirmed', [d.sessionId]),
+      await registered(d.eventId),
+    ];
+    await registered(d.eventId, 'pending');
+    const first = await scan(d.staff, d.eventId, input({ code: a.ticketCode }), { now: NOW });
+    await scan(d.staff, d.eventId, input({ code: b.ticketCode }), { now: NOW });
+    await scan(d.staff, d.eventId, input({ code: a.ticketCode, sessionId: d.sessionId }), {
+      now: NOW,
+    });
+    const page = await doorCounts(d.staff, d.eventId);
+    expect(await doorCount(d.staff, d.eventId, null)).toEqual({
+      sessionId: null,
+      present: 2,
+      expected: 2,
+    });
+    expect(page.entrance).toEqual({ present: 2, expected: 2 });
+    expect(await doorCount(d.staff, d.eventId, d.sessionId)).toEqual({
+      sessionId: d.sessionId,
+      ...page.sessions[d.sessionId],
+      present: 1,
+      expected: 1,
+    });
+    // An exit, and an entry undone, count out.
+    await scan(d.staff, d.eventId, input({ code: b.ticketCode, direction: 'out' }), {
+      now: new Date(NOW.getTime() + 1000),
+    });
+    await undoScan(d.staff, d.eventId, first.scanId as string, clientId(), { now: NOW });
+    expect(await doorCount(d.staff, d.eventId, null)).toMatchObject({ present: 0, expected: 2 });
+    expect((await doorCounts(d.staff, d.eventId)).entrance.present).toBe(0);
+    await expect(doorCount(d.otherStaff, d.eventId, null)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('decides who is in by the time of the scans, when a device sends what it queued offline', async () => {

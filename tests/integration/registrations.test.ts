@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -626,6 +627,52 @@ describe('organisers', () => {
       .where(and(eq(auditLog.action, 'registrations.list'), eq(auditLog.subjectId, eventId)));
     expect(reads.length).toBe(7);
     expect(reads.every((r) => r.actorId === organiser.id)).toBe(true);
+  });
+});
+
+describe('a long list of registrations', () => {
+  it('counts the rows matching on any page, from the page’s own rows or past the last one', async () => {
+    const eventId = await makeEvent({ capacity: null });
+    const organiser = await makeViewer([{ role: 'organiser', eventId }]);
+    await getDb()
+      .insert(registrations)
+      .values(
+        Array.from({ length: 120 }, (_, i) => ({
+          eventId,
+          email: unique(`long${i + 1}`),
+          firstName: 'Camille',
+          lastName: `Nom ${String(120 - i).padStart(3, '0')}`,
+          organisation: i % 2 ? 'Ministère de la Justice' : 'Préfecture du Rhône',
+          function: 'Chargée de mission',
+          country: 'FR',
+          locale: 'fr' as const,
+          status: 'confirmed' as const,
+          manageTokenHash: randomBytes(32).toString('hex'),
+          privacyAcknowledgedAt: new Date(),
+        })),
+      );
+    const filtered = { status: 'confirmed', organisation: 'ministère', sort: 'name' } as const;
+    const second = await listEventRegistrations(
+      organiser,
+      eventId,
+      listParams({ ...filtered, page: 2 }),
+    );
+    expect(second.total).toBe(60);
+    expect(second.items).toHaveLength(10);
+    expect(second.items.every((r) => r.organisation === 'Ministère de la Justice')).toBe(true);
+    expect(second.items.map((r) => r.lastName)).toEqual(
+      [...second.items.map((r) => r.lastName)].sort(),
+    );
+    expect(second.items[0]).not.toHaveProperty('total');
+    const past = await listEventRegistrations(
+      organiser,
+      eventId,
+      listParams({ ...filtered, page: 3 }),
+    );
+    expect(past).toMatchObject({ items: [], total: 60 });
+    const none = await listEventRegistrations(organiser, eventId, listParams({ q: 'personne' }));
+    expect(none).toMatchObject({ items: [], total: 0 });
+    expect((await listEventRegistrations(organiser, eventId, listParams())).total).toBe(120);
   });
 });
 

@@ -89,13 +89,6 @@ export default async function CheckinPage({ params, searchParams }: Props) {
           {tBadges('download')}
         </a>
       </p>
-      <p className="fr-text--lg" data-testid="door-count">
-        {t('count', {
-          door: door ? door.title : t('entrance'),
-          present: count.present,
-          expected: count.expected,
-        })}
-      </p>
       {people && 'refused' in people ? (
         <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
           <p>{people.refused}</p>
@@ -104,6 +97,8 @@ export default async function CheckinPage({ params, searchParams }: Props) {
       <CheckinDesk
         eventId={eventId}
         sessionId={door?.id ?? null}
+        doorLabel={door ? door.title : t('entrance')}
+        count={count}
         timeZone={desk.timeZone}
         search={
           <SearchForm

@@ -1,7 +1,8 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { FormOutcome, useFormAction } from '@/app/_components/form/use-form-action';
 import { type ScanAnswer, undoScanAction } from '@/lib/attendance/actions';
 import type { ScanOutcome } from '@/lib/attendance/enums';
@@ -39,6 +40,8 @@ const TONE: Record<ScanOutcome, 'success' | 'warning' | 'error' | 'info'> = {
 export function CheckinDesk({
   eventId,
   sessionId,
+  doorLabel,
+  count,
   timeZone,
   search,
   people,
@@ -46,6 +49,9 @@ export function CheckinDesk({
   eventId: string;
   /** The door: a session, or null for the event's entrance. */
   sessionId: string | null;
+  /** The door's name, and its count when the page was rendered. */
+  doorLabel: string;
+  count: { present: number; expected: number };
   timeZone: string;
   /** The search by name (a form of the page), shown above the people it found. */
   search: ReactNode;
@@ -54,7 +60,16 @@ export function CheckinDesk({
   const t = useTranslations('attendance.desk');
   const tOutcome = useTranslations('attendance.outcomes');
   const tStatus = useTranslations('registrations.statuses');
-  const sender = useScanSender(eventId);
+  const router = useRouter();
+  // The count as the page rendered it, then as each scan's answer gives it (the desk page
+  // is not rendered again for a scan: see scanAction).
+  const [shown, setShown] = useState(count);
+  useEffect(() => setShown(count), [count]);
+  const sender = useScanSender(eventId, (answer) => {
+    if (answer.count && answer.count.sessionId === sessionId) setShown(answer.count);
+    // A list of people on show says who is in: read again once someone came in or left.
+    if (answer.scanId && people) router.refresh();
+  });
   const undoing = useFormAction(undoScanAction);
   const code = useRef<HTMLInputElement>(null);
   const direction = useRef<'in' | 'out'>('in');
@@ -85,6 +100,9 @@ export function CheckinDesk({
   const hidden = <input type="hidden" name="eventId" value={eventId} />;
   return (
     <>
+      <p className="fr-text--lg" data-testid="door-count">
+        {t('count', { door: doorLabel, present: shown.present, expected: shown.expected })}
+      </p>
       <div aria-live="assertive" data-testid="scan-answer">
         {answer ? (
           <div

@@ -47,8 +47,14 @@ function read(key: string): DeviceScan[] {
  * sent, oldest first and with their own time, as soon as it returns; the server decides
  * who is in by the time of the scans, so a late-sent entry never undoes a later exit.
  */
-export function useScanSender(eventId: string) {
+export function useScanSender(
+  eventId: string,
+  /** Told of every answer the server gave, sent now or later (e.g. to show the new count). */
+  onAnswer?: (answer: ScanAnswer) => void,
+) {
   const key = `passerelle.checkin.queue.${eventId}`;
+  const told = useRef(onAnswer);
+  told.current = onAnswer;
   const [answer, setAnswer] = useState<DeskAnswer | null>(null);
   const [waiting, setWaiting] = useState<DeviceScan[]>([]);
   const [sentLater, setSentLater] = useState<SentLater[]>([]);
@@ -74,6 +80,7 @@ export function useScanSender(eventId: string) {
           ...input,
           sessionId: input.sessionId ?? '',
         });
+        if (result.ok) told.current?.(result.data);
         // Refused by the scan rate limit: kept on the device and sent again, like offline.
         return !result.ok && result.retryAfter ? null : result;
       } catch {

@@ -1,0 +1,1 @@
+CREATE INDEX "checkin_scans_undoes_idx" ON "checkin_scans" USING btree ("undoes_id") WHERE "checkin_scans"."undoes_id" is not null;
