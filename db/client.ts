@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
@@ -7,6 +8,7 @@ import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { acquireEmbeddedLock } from './embedded-lock';
+import { EMBEDDED_TEMPLATE, isFreshFolder } from './embedded-template';
 import * as schema from './schema';
 
 // Both engines expose the same query builder; the postgres.js type stands for both.
@@ -57,7 +59,13 @@ function open(): Holder {
   const dataDir = embeddedDataDir();
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : acquireEmbeddedLock(dataDir);
-  const client = new PGlite(dataDir);
+  // A new folder starts from the build's template when there is one (see
+  // embedded-template.ts): twice as fast as PGlite's own initdb and every migration.
+  const template =
+    !inMemory && isFreshFolder(dataDir) && fs.existsSync(EMBEDDED_TEMPLATE)
+      ? new Blob([fs.readFileSync(EMBEDDED_TEMPLATE)])
+      : undefined;
+  const client = new PGlite(dataDir, template ? { loadDataDir: template } : {});
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
