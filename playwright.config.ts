@@ -1,10 +1,17 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM as chromium, E2E } from './tests/helpers/e2e-env';
 
+// Spec files share one app and its database. Most run two at a time (they wait on mail
+// and jobs as much as they compute); the ones that count rows across the whole database
+// (the authorization matrix and the hostile-input sweep check that refusals write
+// nothing) or load the machine (the fault drills) run afterwards, one at a time.
+const ALONE = ['authorization-matrix', 'hostile-input', 'drills'];
+const desktop = { ...devices['Desktop Chrome'], launchOptions: chromium };
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -15,7 +22,20 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: chromium,
   },
-  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
+  projects: [
+    {
+      name: 'desktop',
+      testIgnore: ALONE.map((name) => `**/${name}.spec.ts`),
+      use: desktop,
+    },
+    // Each after the one before it: never beside another spec.
+    ...ALONE.map((name, i) => ({
+      name,
+      testMatch: `**/${name}.spec.ts`,
+      dependencies: [i === 0 ? 'desktop' : (ALONE[i - 1] as string)],
+      use: desktop,
+    })),
+  ],
   webServer: [
     {
       command: 'npx tsx tests/helpers/smtp-sink.ts',

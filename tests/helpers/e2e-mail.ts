@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { DEMO_TOTP_SECRET } from '../../db/seed-data';
 import { stepAt, totpAt } from '../../lib/second-factor/totp';
@@ -110,34 +113,66 @@ export async function passSecondFactorIfAsked(
   await expect(secondFactorLink(page, locale)).toHaveCount(0);
 }
 
-// The last time step each account used in this run: the server takes a step only once, so
-// two sign-ins within 30 seconds use the next step's code (accepted one step ahead).
-const lastSteps = new Map<string, number>();
+// The server takes each account's time steps in increasing order, each once. Spec files
+// run two at a time, in two processes, and may sign in as the same demo account together:
+// the last step each account used is kept in a file of the run, and an account's code is
+// typed by one process at a time (a lock folder per account, made atomically).
+const stepsDir = path.join(os.tmpdir(), `passerelle-e2e-totp-${E2E.runId}`);
+
+function lastStepOf(email: string): number {
+  try {
+    return Number(fs.readFileSync(path.join(stepsDir, `${email}.step`), 'utf8')) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function withAccountLock<T>(email: string, work: () => Promise<T>): Promise<T> {
+  fs.mkdirSync(stepsDir, { recursive: true });
+  const lock = path.join(stepsDir, `${email}.lock`);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`the second factor of ${email} stayed locked`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
 
 /** Types a current code of `secret` on the second-factor page until it is taken. */
 export async function enterTotp(page: Page, email: string, locale: 'fr' | 'en', secret: string) {
   const label = locale === 'fr' ? 'Code à 6 chiffres' : '6-digit code';
   const submit = locale === 'fr' ? 'Valider le code' : 'Check the code';
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const current = stepAt(Date.now());
-    const step = Math.max(current, (lastSteps.get(email) ?? 0) + 1);
-    if (step > current + 1) {
-      // Both steps around now are spent: wait for the next one.
-      await page.waitForTimeout((step - 1) * 30_000 - Date.now() + 200);
-      continue;
+  await withAccountLock(email, async () => {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const current = stepAt(Date.now());
+      const step = Math.max(current, lastStepOf(email) + 1);
+      if (step > current + 1) {
+        // Both steps around now are spent: wait for the next one.
+        await page.waitForTimeout((step - 1) * 30_000 - Date.now() + 200);
+        continue;
+      }
+      fs.writeFileSync(path.join(stepsDir, `${email}.step`), String(step));
+      // A fresh form: no refusal of the last attempt left on screen.
+      if (attempt > 0) await page.reload();
+      await page.getByLabel(label).fill(totpAt(secret, step * 30_000));
+      await page.getByRole('button', { name: submit }).click();
+      // The form's refusal (not Next's route announcer, also an alert).
+      const refused = page.locator('.fr-alert--error');
+      await expect(async () => {
+        const away = !/\/second-factor/.test(page.url());
+        expect(away || (await refused.count()) > 0).toBe(true);
+      }).toPass({ timeout: 15_000 });
+      if (!/\/second-factor/.test(page.url())) return;
     }
-    lastSteps.set(email, step);
-    // A fresh form: no refusal of the last attempt left on screen.
-    if (attempt > 0) await page.reload();
-    await page.getByLabel(label).fill(totpAt(secret, step * 30_000));
-    await page.getByRole('button', { name: submit }).click();
-    // The form's refusal (not Next's route announcer, also an alert).
-    const refused = page.locator('.fr-alert--error');
-    await expect(async () => {
-      const away = !/\/second-factor/.test(page.url());
-      expect(away || (await refused.count()) > 0).toBe(true);
-    }).toPass({ timeout: 15_000 });
-    if (!/\/second-factor/.test(page.url())) return;
-  }
-  throw new Error(`the second factor of ${email} was not accepted`);
+    throw new Error(`the second factor of ${email} was not accepted`);
+  });
 }
