@@ -34,7 +34,18 @@ export function defaultOrigin(): string {
   return configuredOrigin() ?? 'http://localhost:3000';
 }
 
-/** The client's address: the first X-Forwarded-For entry (set by Next or the proxy). */
+/**
+ * The client's address, for rate limits. X-Forwarded-For is a list each proxy appends
+ * to, and its first entries are whatever the client sent: the address is read from the
+ * right, past the `TRUSTED_PROXY_HOPS` proxies of the deployment (default 1: the load
+ * balancer's entry, the address it saw). Without a proxy, Next sets the header to the
+ * socket's address when the client sent none.
+ */
 export function clientAddressOf(h: Headers): string {
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'unknown';
+  const hops = Math.max(1, Math.trunc(Number(process.env.TRUSTED_PROXY_HOPS ?? 1)) || 1);
+  const entries = (h.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  return entries[Math.max(0, entries.length - hops)] || h.get('x-real-ip') || 'unknown';
 }
