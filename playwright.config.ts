@@ -1,17 +1,19 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM as chromium, E2E } from './tests/helpers/e2e-env';
 
-// Spec files share one app and its database. Most run two at a time (they wait on mail
-// and jobs as much as they compute); the ones that count rows across the whole database
-// (the authorization matrix and the hostile-input sweep check that refusals write
-// nothing) or load the machine (the fault drills) run afterwards, one at a time.
+// Spec files share one app and its database, and run one at a time. E2E_WORKERS=2 runs
+// them two at a time (17 min instead of 30 here), but some still read what others write
+// (the catalogue's count of events, the last sign-in mail of a shared demo account), so
+// it is not yet the default. Either way, the ones that count rows across the whole
+// database (the authorization matrix and the hostile-input sweep check that refusals
+// write nothing) or load the machine (the fault drills) run last, one at a time.
 const ALONE = ['authorization-matrix', 'hostile-input', 'drills'];
 const desktop = { ...devices['Desktop Chrome'], launchOptions: chromium };
 
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

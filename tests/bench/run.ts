@@ -474,6 +474,18 @@ async function plainEvent(sql: postgres.Sql, slug: string): Promise<string> {
   return (row as { id: string }).id;
 }
 
+/** Two parallel workshops at the same hour, for registrations to choose between. */
+async function twoWorkshops(sql: postgres.Sql, eventId: string): Promise<[string, string]> {
+  const rows = await sql<{ id: string }[]>`
+    insert into programme_sessions (event_id, type, title_fr, title_en, starts_at, ends_at)
+    values (${eventId}, 'parallel_workshop', 'Atelier A', 'Workshop A',
+        '2030-04-13T09:00:00Z', '2030-04-13T10:30:00Z'),
+      (${eventId}, 'parallel_workshop', 'Atelier B', 'Workshop B',
+        '2030-04-13T09:00:00Z', '2030-04-13T10:30:00Z')
+    returning id`;
+  return [rows[0]?.id as string, rows[1]?.id as string];
+}
+
 /**
  * Signed-in people, as Auth.js keeps them: a user, one role grant, a database session.
  * The session expires in 30 days like a fresh sign-in's (config.ts maxAge), so that Auth.js
@@ -817,15 +829,7 @@ async function sequential(n: number, call: () => Promise<void>): Promise<number[
 async function organiserList50k(): Promise<Figures> {
   return withApp(async ({ base, databaseUrl, sql }) => {
     const eventId = await plainEvent(sql, 'banc-liste');
-    const [s1, s2] = (
-      await sql<{ id: string }[]>`
-        insert into programme_sessions (event_id, type, title_fr, title_en, starts_at, ends_at)
-        values (${eventId}, 'parallel_workshop', 'Atelier A', 'Workshop A',
-            '2030-04-13T09:00:00Z', '2030-04-13T10:30:00Z'),
-          (${eventId}, 'parallel_workshop', 'Atelier B', 'Workshop B',
-            '2030-04-13T09:00:00Z', '2030-04-13T10:30:00Z')
-        returning id`
-    ).map((r) => r.id);
+    const [s1, s2] = await twoWorkshops(sql, eventId);
     const organisations = [
       'Ministère de l’Intérieur',
       'Ministère de l’Éducation nationale',
@@ -1001,122 +1005,102 @@ async function sampledDownload(url: string, cookie: string, serverPid: number) {
  * rows read in batches by postgres.js and joined as CSV lines, in this process.
  */
 async function export50k(): Promise<Figures> {
-  const { databaseUrl, drop } = await scratchDatabase();
-  const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
-  try {
-    const server = startServer({ DATABASE_URL: databaseUrl, PGLITE_DIR: undefined });
-    try {
-      await waitFor(`http://localhost:${PORT}/fr`, 60_000);
-      const base = `http://localhost:${PORT}`;
-      const event = async (slug: string) => {
-        const [row] = await sql<{ id: string }[]>`
-          insert into events (slug, status, format, mode, city, country, time_zone, starts_at,
-            ends_at, registration_mode, title_fr, title_en, published_at)
-          values (${slug}, 'published', 'colloquium', 'in_person', 'Paris', 'FR', 'Europe/Paris',
-            '2030-04-13T07:00:00Z', '2030-04-14T15:00:00Z', 'open', ${`Export ${slug}`},
-            ${`Export ${slug}`}, now())
-          returning id`;
-        return (row as { id: string }).id;
-      };
-      const eventId = await event('banc-export');
-      const warmId = await event('banc-export-chauffe');
-      const sessionIds = (
-        await sql<{ id: string }[]>`
-          insert into programme_sessions (event_id, type, title_fr, title_en, starts_at, ends_at)
-          values (${eventId}, 'parallel_workshop', 'Atelier A', 'Workshop A',
-              '2030-04-13T09:00:00Z', '2030-04-13T10:30:00Z'),
-            (${eventId}, 'parallel_workshop', 'Atelier B', 'Workshop B',
-              '2030-04-13T09:00:00Z', '2030-04-13T10:30:00Z')
-          returning id`
-      ).map((r) => r.id);
-      const [question] = await sql<{ id: string }[]>`
-        insert into registration_questions (event_id, position, kind, label_fr, label_en)
-        values (${eventId}, 1, 'long_text', 'Attentes', 'Expectations') returning id`;
-      const q = (question as { id: string }).id;
-      for (const [id, n] of [
-        [eventId, EXPORT_ROWS],
-        [warmId, 200],
-      ] as const) {
-        await sql`
-          insert into registrations (event_id, email, first_name, last_name, organisation,
-            function, country, locale, status, manage_token_hash, privacy_acknowledged_at, answers)
-          select ${id}::uuid, 'p' || i || '@bench.example', 'Camille', 'Banc ' || i,
-            'Ministère ' || (i % 40), 'Chargée de mission', 'FR', 'fr', 'confirmed',
-            md5(${id}::text || i::text), now(),
-            jsonb_build_object(${q}::text, 'Échanger sur les pratiques de prévention ' || i)
-          from generate_series(1, ${n}) as i`;
-      }
-      await sql`insert into registration_sessions (registration_id, session_id)
-        select r.id, case when r.seq % 2 = 0 then ${sessionIds[0] as string}::uuid
-          else ${sessionIds[1] as string}::uuid end
-        from registrations r where r.event_id = ${eventId}`;
-      // The organiser of both events, signed in (a database session, as Auth.js keeps them).
-      const userId = crypto.randomUUID();
-      const token = crypto.randomBytes(32).toString('hex');
-      await sql`insert into users (id, email, name) values (${userId}, 'banc@bench.example', 'Banc')`;
-      await sql`insert into role_grants (user_id, role, event_id)
-        values (${userId}, 'organiser', ${eventId}), (${userId}, 'organiser', ${warmId})`;
-      // Organisers hold their grants once the session passed the second factor; 30 days as
-      // a fresh sign-in's, so that Auth.js does not rewrite the expiry on every request.
-      await sql`insert into sessions (session_token, user_id, expires, second_factor_at)
-        values (${token}, ${userId}, now() + interval '30 days', now())`;
-      const cookie = `authjs.session-token=${token}`;
-      const href = (id: string, format: string) =>
-        `${base}/api/events/${id}/exports/registrations?format=${format}&locale=fr`;
-      // Warmed first: the route compiled and its statements prepared, on a small event.
-      for (const format of ['csv', 'xlsx']) {
-        await sampledDownload(href(warmId, format), cookie, server.pid as number);
-      }
-      const csv = await sampledDownload(href(eventId, 'csv'), cookie, server.pid as number);
-      const csvRows = csv.body.toString('utf8').split('\r\n').length - 3;
-      const xlsx = await sampledDownload(href(eventId, 'xlsx'), cookie, server.pid as number);
-      const floorStart = performance.now();
-      let after = 0;
-      let floorBytes = 0;
-      for (;;) {
-        const rows = await sql<Record<string, string | number>[]>`
-          select seq, status, last_name, first_name, email, organisation, function, country,
-            locale, created_at, answers::text as answers
-          from registrations where event_id = ${eventId} and seq > ${after}
-          order by seq limit 1000`;
-        if (rows.length === 0) break;
-        floorBytes += rows.map((r) => Object.values(r).join(';')).join('\r\n').length;
-        after = Number(rows[rows.length - 1]?.seq);
-      }
-      const floorSeconds = (performance.now() - floorStart) / 1000;
-      const mb = (n: number) => Number(n.toFixed(1));
-      return {
-        rows: EXPORT_ROWS,
-        csv_rows_read_back: csvRows,
-        seconds: Number(csv.seconds.toFixed(2)),
-        rss_before_mb: mb(csv.before),
-        rss_peak_mb: mb(csv.peak),
-        memory_growth_mb: mb(csv.peak - csv.before),
-        csv_mb: mb(csv.body.length / 2 ** 20),
-        xlsx_seconds: Number(xlsx.seconds.toFixed(2)),
-        xlsx_rss_before_mb: mb(xlsx.before),
-        xlsx_rss_peak_mb: mb(xlsx.peak),
-        xlsx_memory_growth_mb: mb(xlsx.peak - xlsx.before),
-        xlsx_mb: mb(xlsx.body.length / 2 ** 20),
-        floor_seconds: Number(floorSeconds.toFixed(2)),
-        ratio: Number((floorSeconds / csv.seconds).toFixed(2)),
-        floor: `the same rows read by postgres.js in batches of 1000 (${mb(floorBytes / 2 ** 20)} MB joined), no HTTP`,
-        measured_at: new Date().toISOString(),
-        // Streamed, the growth is the server's working set; a CSV built in memory would
-        // hold its 50,000 rows and their text at once and grow well past it.
-        goal: `memory_growth_mb <= ${EXPORT_GROWTH_MB} (streamed, whatever the row count), all rows read back`,
-        met:
-          csv.peak - csv.before <= EXPORT_GROWTH_MB &&
-          xlsx.peak - xlsx.before <= EXPORT_GROWTH_MB &&
-          csvRows === EXPORT_ROWS,
-      };
-    } finally {
-      await stop(server);
+  return withApp(async ({ base, sql, pid }) => {
+    const event = async (slug: string) => {
+      const [row] = await sql<{ id: string }[]>`
+        insert into events (slug, status, format, mode, city, country, time_zone, starts_at,
+          ends_at, registration_mode, title_fr, title_en, published_at)
+        values (${slug}, 'published', 'colloquium', 'in_person', 'Paris', 'FR', 'Europe/Paris',
+          '2030-04-13T07:00:00Z', '2030-04-14T15:00:00Z', 'open', ${`Export ${slug}`},
+          ${`Export ${slug}`}, now())
+        returning id`;
+      return (row as { id: string }).id;
+    };
+    const eventId = await event('banc-export');
+    const warmId = await event('banc-export-chauffe');
+    const sessionIds = await twoWorkshops(sql, eventId);
+    const [question] = await sql<{ id: string }[]>`
+      insert into registration_questions (event_id, position, kind, label_fr, label_en)
+      values (${eventId}, 1, 'long_text', 'Attentes', 'Expectations') returning id`;
+    const q = (question as { id: string }).id;
+    for (const [id, n] of [
+      [eventId, EXPORT_ROWS],
+      [warmId, 200],
+    ] as const) {
+      await sql`
+        insert into registrations (event_id, email, first_name, last_name, organisation,
+          function, country, locale, status, manage_token_hash, privacy_acknowledged_at, answers)
+        select ${id}::uuid, 'p' || i || '@bench.example', 'Camille', 'Banc ' || i,
+          'Ministère ' || (i % 40), 'Chargée de mission', 'FR', 'fr', 'confirmed',
+          md5(${id}::text || i::text), now(),
+          jsonb_build_object(${q}::text, 'Échanger sur les pratiques de prévention ' || i)
+        from generate_series(1, ${n}) as i`;
     }
-  } finally {
-    await sql.end();
-    await drop();
-  }
+    await sql`insert into registration_sessions (registration_id, session_id)
+      select r.id, case when r.seq % 2 = 0 then ${sessionIds[0] as string}::uuid
+        else ${sessionIds[1] as string}::uuid end
+      from registrations r where r.event_id = ${eventId}`;
+    // The organiser of both events, signed in (a database session, as Auth.js keeps them).
+    const userId = crypto.randomUUID();
+    const token = crypto.randomBytes(32).toString('hex');
+    await sql`insert into users (id, email, name) values (${userId}, 'banc@bench.example', 'Banc')`;
+    await sql`insert into role_grants (user_id, role, event_id)
+      values (${userId}, 'organiser', ${eventId}), (${userId}, 'organiser', ${warmId})`;
+    // Organisers hold their grants once the session passed the second factor; 30 days as
+    // a fresh sign-in's, so that Auth.js does not rewrite the expiry on every request.
+    await sql`insert into sessions (session_token, user_id, expires, second_factor_at)
+      values (${token}, ${userId}, now() + interval '30 days', now())`;
+    const cookie = `authjs.session-token=${token}`;
+    const href = (id: string, format: string) =>
+      `${base}/api/events/${id}/exports/registrations?format=${format}&locale=fr`;
+    // Warmed first: the route compiled and its statements prepared, on a small event.
+    for (const format of ['csv', 'xlsx']) {
+      await sampledDownload(href(warmId, format), cookie, pid);
+    }
+    const csv = await sampledDownload(href(eventId, 'csv'), cookie, pid);
+    const csvRows = csv.body.toString('utf8').split('\r\n').length - 3;
+    const xlsx = await sampledDownload(href(eventId, 'xlsx'), cookie, pid);
+    const floorStart = performance.now();
+    let after = 0;
+    let floorBytes = 0;
+    for (;;) {
+      const rows = await sql<Record<string, string | number>[]>`
+        select seq, status, last_name, first_name, email, organisation, function, country,
+          locale, created_at, answers::text as answers
+        from registrations where event_id = ${eventId} and seq > ${after}
+        order by seq limit 1000`;
+      if (rows.length === 0) break;
+      floorBytes += rows.map((r) => Object.values(r).join(';')).join('\r\n').length;
+      after = Number(rows[rows.length - 1]?.seq);
+    }
+    const floorSeconds = (performance.now() - floorStart) / 1000;
+    const mb = (n: number) => Number(n.toFixed(1));
+    return {
+      rows: EXPORT_ROWS,
+      csv_rows_read_back: csvRows,
+      seconds: Number(csv.seconds.toFixed(2)),
+      rss_before_mb: mb(csv.before),
+      rss_peak_mb: mb(csv.peak),
+      memory_growth_mb: mb(csv.peak - csv.before),
+      csv_mb: mb(csv.body.length / 2 ** 20),
+      xlsx_seconds: Number(xlsx.seconds.toFixed(2)),
+      xlsx_rss_before_mb: mb(xlsx.before),
+      xlsx_rss_peak_mb: mb(xlsx.peak),
+      xlsx_memory_growth_mb: mb(xlsx.peak - xlsx.before),
+      xlsx_mb: mb(xlsx.body.length / 2 ** 20),
+      floor_seconds: Number(floorSeconds.toFixed(2)),
+      ratio: Number((floorSeconds / csv.seconds).toFixed(2)),
+      floor: `the same rows read by postgres.js in batches of 1000 (${mb(floorBytes / 2 ** 20)} MB joined), no HTTP`,
+      measured_at: new Date().toISOString(),
+      // Streamed, the growth is the server's working set; a CSV built in memory would
+      // hold its 50,000 rows and their text at once and grow well past it.
+      goal: `memory_growth_mb <= ${EXPORT_GROWTH_MB} (streamed, whatever the row count), all rows read back`,
+      met:
+        csv.peak - csv.before <= EXPORT_GROWTH_MB &&
+        xlsx.peak - xlsx.before <= EXPORT_GROWTH_MB &&
+        csvRows === EXPORT_ROWS,
+    };
+  });
 }
 
 async function embeddedStart(): Promise<Figures> {
